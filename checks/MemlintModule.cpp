@@ -1,0 +1,35 @@
+//===--- MemlintModule.cpp - memlint clang-tidy module --------------------===//
+//
+// Registers every memlint check. Linked into the plugin (libmemlint.so),
+// memlint-tidy and memlint-clangd, so all three carry the same checks.
+//
+//===----------------------------------------------------------------------===//
+
+#include "clang-tidy/ClangTidyModule.h"
+#include "llvm/Config/llvm-config.h"
+// LLVM 22 moved the registry into ClangTidyModule.h and turned this header
+// into a #warning stub.
+#if LLVM_VERSION_MAJOR < 22
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace clang::tidy::memlint {
+
+class MemlintModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+  }
+};
+
+} // namespace clang::tidy::memlint
+
+namespace clang::tidy {
+
+static ClangTidyModuleRegistry::Add<memlint::MemlintModule>
+    X("memlint-module", "Allocation and memory-layout checks.");
+
+// Referenced by memlint-tidy and memlint-clangd so that a static link keeps
+// this translation unit (and with it the registration above).
+volatile int MemlintModuleAnchorSource = 0;
+
+} // namespace clang::tidy
