@@ -18,6 +18,7 @@ namespace clang::tidy::memlint {
 class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
+    (void)CheckFactories;
   }
 };
 

@@ -1,0 +1,63 @@
+# lit configuration for memlint's tests. Run through a build directory
+# (`lit build/test`), whose lit.site.cfg.py names the tools of that build.
+import os
+import shlex
+
+import lit.formats
+
+config.name = "memlint"
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "unit", "runtime", "validation", "lit.cfg.py",
+                   "lit.site.cfg.py", "check_clang_tidy.py", "lsp"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.memlint_obj_root, "test")
+
+bindir = os.path.join(config.memlint_obj_root, "bin")
+plugin = os.path.join(config.memlint_obj_root, "lib", "libmemlint.so")
+memlint_tidy = os.path.join(bindir, "memlint-tidy")
+runtime_include = os.path.join(config.memlint_src_root, "runtime", "include")
+
+# Every check test runs through the plugin loaded into the host clang-tidy
+# (how users load memlint) and, unless MEMLINT_LIT_TIDY_TOO=0, again through
+# memlint-tidy, asserting both give the same diagnostics and fixes.
+tidy_too = lit_config.params.get("tidy_too", os.environ.get("MEMLINT_LIT_TIDY_TOO", "1"))
+check_args = [
+    config.python,
+    os.path.join(config.test_source_root, "check_clang_tidy.py"),
+    "--clang-tidy", config.host_clang_tidy,
+    "--load", plugin,
+    "--clangxx", config.clangxx,
+    "--filecheck", config.filecheck,
+    "--runtime-include", runtime_include,
+]
+if tidy_too != "0":
+    check_args += ["--also-memlint-tidy", memlint_tidy]
+config.substitutions.append(("%check_clang_tidy", " ".join(shlex.quote(a) for a in check_args)))
+config.substitutions.append(("%clang_tidy_plugin", "%s --load %s" % (config.host_clang_tidy, plugin)))
+config.substitutions.append(("%memlint_tidy", memlint_tidy))
+config.substitutions.append(("%memlint_clangd", os.path.join(bindir, "memlint-clangd")))
+config.substitutions.append(("%memlint_plugin", plugin))
+config.substitutions.append(("%host_clang_tidy", config.host_clang_tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%runtime_include", runtime_include))
+config.substitutions.append(("%llvm_version", config.llvm_version_major))
+config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%src_root", config.memlint_src_root))
+config.substitutions.append(("%bindir", bindir))
+config.substitutions.append(("%not", os.path.join(config.llvm_root, "bin", "not")))
+
+config.available_features.add("llvm-%s" % config.llvm_version_major)
+if config.has_clangd:
+    config.available_features.add("clangd")
+if os.path.exists(os.path.join(bindir, "memlint")):
+    config.available_features.add("driver")
+
+# Keep the environment the tools see small and deterministic.
+config.environment["HOME"] = os.environ.get("HOME", "/tmp")
+config.environment["LC_ALL"] = "C"
+if "TMPDIR" in os.environ:
+    config.environment["TMPDIR"] = os.environ["TMPDIR"]
+# FileCheck, not and count come from the LLVM that memlint was built against.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
