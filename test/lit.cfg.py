@@ -9,7 +9,7 @@ config.name = "memlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs", "unit", "runtime", "validation", "lit.cfg.py",
-                   "lit.site.cfg.py", "check_clang_tidy.py", "lsp"]
+                   "lit.site.cfg.py", "check_clang_tidy.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.memlint_obj_root, "test")
 
