@@ -470,7 +470,9 @@ RecordLayoutModel::compute(const RecordDecl *RD,
   return L;
 }
 
-FieldOrder RecordLayoutModel::optimalOrder(const RecordDecl *RD) {
+FieldOrder RecordLayoutModel::optimalOrder(
+    const RecordDecl *RD,
+    llvm::function_ref<unsigned(const FieldDecl *)> GroupOf) {
   FieldOrder Result;
   const RecordDecl *Def = RD->getDefinition();
   if (!Def) {
@@ -489,6 +491,7 @@ FieldOrder RecordLayoutModel::optimalOrder(const RecordDecl *RD) {
     std::vector<const FieldDecl *> Fields;
     uint64_t Align = 1, Size = 0;
     size_t Index = 0;
+    unsigned Group = 0;
   };
   std::vector<Unit> Units;
   for (const FieldDecl *FD : Decl) {
@@ -497,7 +500,7 @@ FieldOrder RecordLayoutModel::optimalOrder(const RecordDecl *RD) {
       Units.back().Fields.push_back(FD);
       continue;
     }
-    Units.push_back({{FD}, 1, 0, Units.size()});
+    Units.push_back({{FD}, 1, 0, Units.size(), GroupOf ? GroupOf(FD) : 0});
   }
   for (Unit &U : Units) {
     for (const FieldDecl *FD : U.Fields) {
@@ -524,6 +527,8 @@ FieldOrder RecordLayoutModel::optimalOrder(const RecordDecl *RD) {
   std::vector<Unit> ByAlignSize = Units;
   std::stable_sort(ByAlignSize.begin(), ByAlignSize.end(),
                    [](const Unit &A, const Unit &B) {
+                     if (A.Group != B.Group)
+                       return A.Group < B.Group;
                      if (A.Align != B.Align)
                        return A.Align > B.Align;
                      return A.Size > B.Size;
@@ -531,7 +536,11 @@ FieldOrder RecordLayoutModel::optimalOrder(const RecordDecl *RD) {
   std::vector<Unit> ByAlign = Units;
   std::stable_sort(
       ByAlign.begin(), ByAlign.end(),
-      [](const Unit &A, const Unit &B) { return A.Align > B.Align; });
+      [](const Unit &A, const Unit &B) {
+        if (A.Group != B.Group)
+          return A.Group < B.Group;
+        return A.Align > B.Align;
+      });
   Candidates.push_back(std::move(ByAlign));
   Candidates.push_back(std::move(ByAlignSize));
   for (const std::vector<Unit> &C : Candidates) {

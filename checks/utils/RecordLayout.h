@@ -19,6 +19,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -138,7 +139,12 @@ public:
   /// units, units are sorted by alignment then size (descending), and the
   /// candidate is verified with the model; the declaration order is
   /// returned (Changed = false) when no candidate is strictly smaller.
-  FieldOrder optimalOrder(const RecordDecl *RD);
+  /// With \p GroupOf, fields only move within their group and groups keep
+  /// their relative order (e.g. access-specifier sections, which a fixit
+  /// must not mix).
+  FieldOrder optimalOrder(
+      const RecordDecl *RD,
+      llvm::function_ref<unsigned(const FieldDecl *)> GroupOf = nullptr);
 
   const LayoutOverrides &overrides() const { return Overrides; }
 
