@@ -187,16 +187,19 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     if (R.Fields.size() == 1)
       return Text.slice(R.Begin, R.End).str();
     const FieldDecl *First = R.Fields.front();
-    SourceLocation TypeEnd = Lexer::getLocForEndOfToken(
-        First->getTypeSpecEndLoc(), 0, SM, LangOpts);
-    if (TypeEnd.isInvalid() || TypeEnd.isMacroID())
+    // Only `T a, b;` where every field has the same plain type T: a
+    // pointer, reference, array or function declarator (`char *p, c;`)
+    // belongs to one name, and the type alone would not show it.
+    QualType T = First->getType();
+    if (T->isPointerType() || T->isReferenceType() || T->isArrayType() ||
+        T->isFunctionType() || T->isMemberPointerType())
       return std::nullopt;
     unsigned DeclSpecBegin = SM.getFileOffset(First->getBeginLoc());
-    unsigned TypeEndOff = SM.getFileOffset(TypeEnd);
-    // Every declarator must be a plain name: in `int *a, b;` the `*`
-    // belongs to a alone.
+    unsigned TypeEndOff = SM.getFileOffset(First->getLocation());
     unsigned Prev = TypeEndOff;
     for (const FieldDecl *F : R.Fields) {
+      if (F->getType() != T)
+        return std::nullopt;
       unsigned NameOff = SM.getFileOffset(F->getLocation());
       StringRef Between = Text.slice(Prev, NameOff).trim();
       if (!(Between.empty() || (F != First && Between == ",")))

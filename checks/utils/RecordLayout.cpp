@@ -541,8 +541,18 @@ FieldOrder RecordLayoutModel::optimalOrder(
           return A.Group < B.Group;
         return A.Align > B.Align;
       });
+  // Alignment ascending: small fields first fill the tail padding a
+  // non-POD base leaves for its derived classes.
+  std::vector<Unit> ByAlignAscending = Units;
+  std::stable_sort(ByAlignAscending.begin(), ByAlignAscending.end(),
+                   [](const Unit &A, const Unit &B) {
+                     if (A.Group != B.Group)
+                       return A.Group < B.Group;
+                     return A.Align < B.Align;
+                   });
   Candidates.push_back(std::move(ByAlign));
   Candidates.push_back(std::move(ByAlignSize));
+  Candidates.push_back(std::move(ByAlignAscending));
   for (const std::vector<Unit> &C : Candidates) {
     std::vector<const FieldDecl *> O = Flatten(C);
     if (O == Decl)
