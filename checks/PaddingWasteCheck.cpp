@@ -2,8 +2,8 @@
 
 #include "PaddingWasteCheck.h"
 #include "checks/utils/RecordLayout.h"
-#include "fixits/FieldReorder.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "fixits/FieldReorder.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -25,7 +25,6 @@ namespace {
 const internal::VariadicDynCastAllOfMatcher<Stmt, OffsetOfExpr> offsetOfExpr;
 const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
     cxxParenListInitExpr;
-
 
 const RecordDecl *recordOf(QualType T) {
   if (T.isNull())
@@ -136,12 +135,12 @@ void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(
-      recordDecl(isDefinition(), unless(isUnion()), unless(isImplicit()),
-                 unless(isExpansionInSystemHeader()),
-                 unless(cxxRecordDecl(isLambda())))
-          .bind("record"),
-      this);
+  Finder->addMatcher(recordDecl(isDefinition(), unless(isUnion()),
+                                unless(isImplicit()),
+                                unless(isExpansionInSystemHeader()),
+                                unless(cxxRecordDecl(isLambda())))
+                         .bind("record"),
+                     this);
   // Where the TU stores records many times: arrays and standard containers.
   Finder->addMatcher(
       varDecl(unless(parmVarDecl()), hasType(arrayType())).bind("arrayVar"),
@@ -149,12 +148,12 @@ void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(fieldDecl(hasType(arrayType())).bind("arrayField"), this);
   Finder->addMatcher(cxxNewExpr(isArray()).bind("newArray"), this);
   Finder->addMatcher(
-      classTemplateSpecializationDecl(hasAnyName(
-          "::std::vector", "::std::deque", "::std::array", "::std::list",
-          "::std::forward_list", "::std::set", "::std::multiset",
-          "::std::map", "::std::multimap", "::std::unordered_set",
-          "::std::unordered_multiset", "::std::unordered_map",
-          "::std::unordered_multimap"))
+      classTemplateSpecializationDecl(
+          hasAnyName("::std::vector", "::std::deque", "::std::array",
+                     "::std::list", "::std::forward_list", "::std::set",
+                     "::std::multiset", "::std::map", "::std::multimap",
+                     "::std::unordered_set", "::std::unordered_multiset",
+                     "::std::unordered_map", "::std::unordered_multimap"))
           .bind("container"),
       this);
   // Uses that tie a record to its field order.
@@ -278,8 +277,7 @@ PaddingWasteCheck::fixitBlocker(const RecordDecl *RD,
         return "a defaulted comparison operator compares its fields in "
                "declaration order";
     for (const FriendDecl *F : CRD->friends())
-      if (DefaultedOrdered(
-              dyn_cast_or_null<FunctionDecl>(F->getFriendDecl())))
+      if (DefaultedOrdered(dyn_cast_or_null<FunctionDecl>(F->getFriendDecl())))
         return "a defaulted comparison operator compares its fields in "
                "declaration order";
     // Members are initialized in declaration order: an initializer that
@@ -305,7 +303,8 @@ PaddingWasteCheck::fixitBlocker(const RecordDecl *RD,
     if (llvm::is_contained(Sensitive, FD))
       NewSensitive.push_back(FD);
   if (Sensitive != NewSensitive)
-    return "'" + fieldName(Sensitive.front()) + "' and other members have "
+    return "'" + fieldName(Sensitive.front()) +
+           "' and other members have "
            "constructors or initializers with side effects whose order would "
            "change";
   return "";
@@ -410,10 +409,9 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
       Section[FD] = Index;
   }
   utils::FieldOrder Fix =
-      Index == 0 ? Best
-                 : Model.optimalOrder(RD, [&](const FieldDecl *FD) {
-                     return Section.lookup(FD);
-                   });
+      Index == 0 ? Best : Model.optimalOrder(RD, [&](const FieldDecl *FD) {
+        return Section.lookup(FD);
+      });
   // The message shows the order the fixit writes when that order is as
   // small as the best one.
   const utils::FieldOrder &Proposed =
@@ -442,11 +440,11 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
                                   Ctx.getLangOpts(), Why);
   {
     auto Diag = diag(RD->getLocation(),
-                   "'%0' is %1 bytes with %2 of padding; ordering its fields "
-                   "as (%3) makes it %4 bytes%5")
-              << Shown << static_cast<unsigned>(Current.Size)
-              << formatBytes(Current.paddingBytes()) << Order
-              << static_cast<unsigned>(Best.Layout.Size) << Hot;
+                     "'%0' is %1 bytes with %2 of padding; ordering its fields "
+                     "as (%3) makes it %4 bytes%5")
+                << Shown << static_cast<unsigned>(Current.Size)
+                << formatBytes(Current.paddingBytes()) << Order
+                << static_cast<unsigned>(Best.Layout.Size) << Hot;
     if (Hints)
       for (const FixItHint &H : *Hints)
         Diag << H;

@@ -1,4 +1,5 @@
-//===--- PaddingWasteCheck.h - memlint-padding-waste -------------*- C++ -*-===//
+//===--- PaddingWasteCheck.h - memlint-padding-waste -------------*- C++
+//-*-===//
 //
 // Flags records whose field order wastes bytes in padding, states the exact
 // saving (computed with the layout model of checks/utils/RecordLayout.h and

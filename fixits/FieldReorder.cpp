@@ -110,7 +110,8 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
   StringRef Body = Text.slice(BodyBegin, BodyEnd);
   for (size_t Pos = 0; Pos < Body.size();) {
     size_t Eol = Body.find('\n', Pos);
-    StringRef Line = Body.slice(Pos, Eol == StringRef::npos ? Body.size() : Eol);
+    StringRef Line =
+        Body.slice(Pos, Eol == StringRef::npos ? Body.size() : Eol);
     if (Line.ltrim().starts_with("#")) {
       Why = "preprocessor directives appear between the record's braces";
       return std::nullopt;
@@ -130,16 +131,16 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     }
     SourceLocation Begin = FD->getBeginLoc();
     SourceLocation End = FD->getEndLoc();
-    if (Begin.isMacroID() || End.isMacroID() ||
-        FD->getLocation().isMacroID() || SM.getFileID(Begin) != File ||
-        SM.getFileID(End) != File) {
+    if (Begin.isMacroID() || End.isMacroID() || FD->getLocation().isMacroID() ||
+        SM.getFileID(Begin) != File || SM.getFileID(End) != File) {
       Why = "a field is written inside a macro";
       return std::nullopt;
     }
     for (const Attr *A : FD->attrs()) {
       if (A->isImplicit() || A->getLocation().isInvalid())
         continue;
-      if (A->getLocation().isMacroID() || SM.getFileID(A->getLocation()) != File) {
+      if (A->getLocation().isMacroID() ||
+          SM.getFileID(A->getLocation()) != File) {
         Why = "a field's attribute comes from a macro";
         return std::nullopt;
       }
@@ -161,19 +162,22 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
   for (Region &R : Regions) {
     SourceLocation Last = R.Fields.back()->getEndLoc();
     SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-        Last, tok::semi, SM, LangOpts, /*SkipTrailingWhitespaceAndNewLine=*/false);
+        Last, tok::semi, SM, LangOpts,
+        /*SkipTrailingWhitespaceAndNewLine=*/false);
     if (AfterSemi.isInvalid()) {
       Why = "a field declaration does not end in ';' where expected";
       return std::nullopt;
     }
     R.End = includeTrailingComment(Text, SM.getFileOffset(AfterSemi));
     size_t LineStart = Text.rfind('\n', R.Begin == 0 ? 0 : R.Begin - 1);
-    LineStart = (LineStart == StringRef::npos || R.Begin == 0) ? 0 : LineStart + 1;
+    LineStart =
+        (LineStart == StringRef::npos || R.Begin == 0) ? 0 : LineStart + 1;
     StringRef Before = Text.slice(LineStart, R.Begin);
     if (isBlank(Before)) {
       R.Begin = includeLeadingComments(Text, R.Begin);
       LineStart = Text.rfind('\n', R.Begin == 0 ? 0 : R.Begin - 1);
-      LineStart = (LineStart == StringRef::npos || R.Begin == 0) ? 0 : LineStart + 1;
+      LineStart =
+          (LineStart == StringRef::npos || R.Begin == 0) ? 0 : LineStart + 1;
       R.Separator = "\n" + Text.slice(LineStart, R.Begin).str();
     } else {
       R.Separator = " ";
@@ -245,8 +249,7 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
         Replacement += R.Separator;
       Replacement += *T;
     }
-    SourceLocation Begin =
-        SM.getComposedLoc(File, R.Begin);
+    SourceLocation Begin = SM.getComposedLoc(File, R.Begin);
     SourceLocation End = SM.getComposedLoc(File, R.End);
     Hints.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getCharRange(Begin, End), Replacement));

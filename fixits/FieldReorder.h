@@ -1,4 +1,5 @@
-//===--- FieldReorder.h - reorder a record's fields in the source -*- C++ -*-===//
+//===--- FieldReorder.h - reorder a record's fields in the source -*- C++
+//-*-===//
 //
 // Rewrites the member declarations of a record into a new field order. Each
 // field moves with its leading comment lines, attributes, bit-width, default
