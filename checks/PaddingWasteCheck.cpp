@@ -147,15 +147,22 @@ void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(fieldDecl(hasType(arrayType())).bind("arrayField"), this);
   Finder->addMatcher(cxxNewExpr(isArray()).bind("newArray"), this);
-  Finder->addMatcher(
-      classTemplateSpecializationDecl(
-          hasAnyName("::std::vector", "::std::deque", "::std::array",
-                     "::std::list", "::std::forward_list", "::std::set",
-                     "::std::multiset", "::std::map", "::std::multimap",
-                     "::std::unordered_set", "::std::unordered_multiset",
-                     "::std::unordered_map", "::std::unordered_multimap"))
-          .bind("container"),
-      this);
+  // Containers are found through the variables and fields that hold them,
+  // not through the specializations themselves: those live in namespace
+  // std, which clangd does not traverse when it checks the main file.
+  auto Container = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(classTemplateSpecializationDecl(
+                         hasAnyName("::std::vector", "::std::deque",
+                                    "::std::array", "::std::list",
+                                    "::std::forward_list", "::std::set",
+                                    "::std::multiset", "::std::map",
+                                    "::std::multimap", "::std::unordered_set",
+                                    "::std::unordered_multiset",
+                                    "::std::unordered_map",
+                                    "::std::unordered_multimap"))
+                         .bind("container")))));
+  Finder->addMatcher(varDecl(hasType(Container)), this);
+  Finder->addMatcher(fieldDecl(hasType(Container)), this);
   // Uses that tie a record to its field order.
   Finder->addMatcher(initListExpr().bind("initList"), this);
   Finder->addMatcher(cxxParenListInitExpr().bind("parenInit"), this);
