@@ -19,7 +19,7 @@ namespace clang::tidy::memlint {
 class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    (void)CheckFactories;
+    CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
   }
 };
 

@@ -259,7 +259,9 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *UE =
           Result.Nodes.getNodeAs<UnaryExprOrTypeTraitExpr>("sizeof")) {
     QualType T = UE->getTypeOfArgument();
-    if (T.isNull() || T->isDependentType())
+    // Generic library code (allocators) takes sizeof of every T it is given.
+    if (T.isNull() || T->isDependentType() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(UE->getBeginLoc())))
       return;
     const char *Op = UE->getKind() == UETT_SizeOf ? "sizeof" : "alignof";
     if (const EnumDecl *ED = enumOf(T)) {
