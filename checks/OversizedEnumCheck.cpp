@@ -236,7 +236,9 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
     if (Args.size() && Args[0].getKind() == TemplateArgument::Type)
       if (const EnumDecl *ED = enumOf(Args[0].getAsType()))
         EnumBlockers.try_emplace(
-            ED, Blocker{Spec->getPointOfInstantiation(),
+            ED, Blocker{SM.isInSystemHeader(Spec->getPointOfInstantiation())
+                            ? ED->getLocation() // Reached via an alias.
+                            : Spec->getPointOfInstantiation(),
                         "'std::" + Spec->getName().str() +
                             "' of the enum is used in this translation unit "
                             "and its result would change"});
