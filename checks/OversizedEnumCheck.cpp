@@ -9,11 +9,11 @@
 #include "OversizedEnumCheck.h"
 #include "checks/utils/RecordLayout.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "fixits/Includes.h"
+#include "fixits/TypeRewrite.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "fixits/Includes.h"
-#include "fixits/TypeRewrite.h"
 #include <deque>
 
 using namespace clang::ast_matchers;
@@ -51,8 +51,7 @@ void OversizedEnumCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void OversizedEnumCheck::registerPPCallbacks(const SourceManager &,
-                                             Preprocessor *PP,
-                                             Preprocessor *) {
+                                             Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
 
@@ -72,17 +71,16 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
       varDecl(hasType(arrayType()), unless(parmVarDecl())).bind("arrayVar"),
       this);
   Finder->addMatcher(cxxNewExpr(isArray()).bind("newArray"), this);
-  Finder->addMatcher(
-      classTemplateSpecializationDecl(
-          hasAnyName("::std::vector", "::std::deque", "::std::array",
-                     "::std::valarray"))
-          .bind("container"),
-      this);
+  Finder->addMatcher(classTemplateSpecializationDecl(
+                         hasAnyName("::std::vector", "::std::deque",
+                                    "::std::array", "::std::valarray"))
+                         .bind("container"),
+                     this);
   // Traits whose result follows the underlying type.
   Finder->addMatcher(
-      classTemplateSpecializationDecl(
-          hasAnyName("::std::underlying_type", "::std::make_signed",
-                     "::std::make_unsigned"))
+      classTemplateSpecializationDecl(hasAnyName("::std::underlying_type",
+                                                 "::std::make_signed",
+                                                 "::std::make_unsigned"))
           .bind("trait"),
       this);
   Finder->addMatcher(
@@ -90,11 +88,11 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
                      hasEitherOperand(ignoringParenImpCasts(hasType(EnumTy))))
           .bind("flagOp"),
       this);
-  Finder->addMatcher(
-      cxxOperatorCallExpr(hasAnyOverloadedOperatorName("|", "|=", "^", "^="),
-                          hasAnyArgument(ignoringParenImpCasts(hasType(EnumTy))))
-          .bind("flagCall"),
-      this);
+  Finder->addMatcher(cxxOperatorCallExpr(
+                         hasAnyOverloadedOperatorName("|", "|=", "^", "^="),
+                         hasAnyArgument(ignoringParenImpCasts(hasType(EnumTy))))
+                         .bind("flagCall"),
+                     this);
   Finder->addMatcher(
       unaryExprOrTypeTraitExpr(
           anyOf(ofKind(UETT_SizeOf), ofKind(UETT_AlignOf)),
@@ -102,15 +100,17 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
           .bind("sizeof"),
       this);
   Finder->addMatcher(
-      implicitCastExpr(hasSourceExpression(hasType(EnumTy)),
-                       hasParent(expr(anyOf(callExpr(), cxxConstructExpr()))
-                                     .bind("call")))
+      implicitCastExpr(
+          hasSourceExpression(hasType(EnumTy)),
+          hasParent(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")))
           .bind("enumArg"),
       this);
 }
 
 const EnumDecl *OversizedEnumCheck::patternOf(const EnumDecl *ED) const {
-  if (const EnumDecl *P = ED->getInstantiatedFromMemberEnum())
+  if (const EnumDecl *P = ED->getTemplateInstantiationPattern())
+    ED = P;
+  else if (const EnumDecl *P = ED->getInstantiatedFromMemberEnum())
     ED = P;
   if (const EnumDecl *Def = ED->getDefinition())
     return Def;
@@ -144,8 +144,7 @@ static bool isOverloaded(const FunctionDecl *FD) {
     const Decl *D = ND->getUnderlyingDecl();
     if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       D = FTD->getTemplatedDecl();
-    if (isa<FunctionDecl>(D) &&
-        D->getCanonicalDecl() != FD->getCanonicalDecl())
+    if (isa<FunctionDecl>(D) && D->getCanonicalDecl() != FD->getCanonicalDecl())
       return true;
   }
   return false;
@@ -156,7 +155,7 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
 
   if (const auto *ED = Result.Nodes.getNodeAs<EnumDecl>("enum")) {
-    if (ED->getInstantiatedFromMemberEnum()) {
+    if (patternOf(ED) != ED) {
       Instantiations[patternOf(ED)].push_back(ED);
       return;
     }
@@ -166,13 +165,14 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
 
   if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("field")) {
     const RecordDecl *Parent = FD->getParent();
-    if (!Parent || Parent->isDependentType() || FD->getType()->isDependentType())
+    if (!Parent || Parent->isDependentType() ||
+        FD->getType()->isDependentType())
       return;
     QualType Elem = Ctx->getBaseElementType(FD->getType());
     const Type *Key = Elem.getCanonicalType().getUnqualifiedType().getTypePtr();
     if (const auto *ET = dyn_cast<EnumType>(Key)) {
       const EnumDecl *ED = ET->getDecl();
-      if (ED->getInstantiatedFromMemberEnum()) {
+      if (patternOf(ED) != ED) {
         auto &List = Instantiations[patternOf(ED)];
         if (llvm::find(List, ED) == List.end())
           List.push_back(ED);
@@ -195,8 +195,9 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     for (const CXXBaseSpecifier &B : RD->bases())
       if (!B.getType()->isDependentType())
-        Holders[B.getType().getCanonicalType().getUnqualifiedType().getTypePtr()]
-            .insert(RD);
+        Holders
+            [B.getType().getCanonicalType().getUnqualifiedType().getTypePtr()]
+                .insert(RD);
     return;
   }
 
@@ -225,8 +226,8 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
     if (Args.size() && Args[0].getKind() == TemplateArgument::Type)
       if (const EnumDecl *ED = enumOf(Args[0].getAsType()))
         Containers.try_emplace(
-            ED, Ctx->getTypeDeclType(Spec).getAsString(
-                    PrintingPolicy(Ctx->getLangOpts())));
+            ED, utils::canonicalTagType(*Ctx, Spec)
+                    .getAsString(PrintingPolicy(Ctx->getLangOpts())));
     return;
   }
 
@@ -251,7 +252,8 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
         FlagEnums.insert(ED);
     return;
   }
-  if (const auto *OC = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("flagCall")) {
+  if (const auto *OC =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>("flagCall")) {
     for (const Expr *E : OC->arguments())
       if (const EnumDecl *ED = enumOf(E->IgnoreParenImpCasts()->getType()))
         FlagEnums.insert(ED);
@@ -397,9 +399,11 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
   // arrays of it, containers of it.
   utils::LayoutOverrides O;
   llvm::SmallVector<const Type *, 4> Starts;
-  Starts.push_back(Ctx->getEnumType(ED).getCanonicalType().getTypePtr());
+  Starts.push_back(
+      utils::canonicalTagType(*Ctx, ED).getCanonicalType().getTypePtr());
   for (const EnumDecl *Inst : Instantiations.lookup(ED))
-    Starts.push_back(Ctx->getEnumType(Inst).getCanonicalType().getTypePtr());
+    Starts.push_back(
+        utils::canonicalTagType(*Ctx, Inst).getCanonicalType().getTypePtr());
   for (const Type *T : Starts)
     O.Types[T] = {NewBytes, NewBytes};
   utils::RecordLayoutModel Base(*Ctx), WhatIf(*Ctx, std::move(O));
@@ -422,7 +426,8 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
     for (const RecordDecl *R : It->second) {
       if (!Seen.insert(R).second)
         continue;
-      Work.push_back(Ctx->getRecordType(R).getCanonicalType().getTypePtr());
+      Work.push_back(
+          utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
       if (R->isInvalidDecl() || R->isDependentType() || !R->getDefinition())
         continue;
       const utils::RecordLayoutInfo &Before = Base.layout(R);
@@ -435,8 +440,9 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
       if (!After.Modeled || After.Size >= Before.Size)
         continue;
       Shrinking.push_back(R);
-      Consider({"'" + Ctx->getRecordType(R).getAsString(Policy) + "'",
-                Before.Size, After.Size});
+      Consider(
+          {"'" + utils::canonicalTagType(*Ctx, R).getAsString(Policy) + "'",
+           Before.Size, After.Size});
     }
   }
   bool PerElementUse = false;
@@ -447,8 +453,8 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
                 A.Count * NewBytes});
     else if (!PerElementUse) {
       PerElementUse = true;
-      PerElementWhat = "each element of a 'new " + ED->getNameAsString() +
-                       "[]' array";
+      PerElementWhat =
+          "each element of a 'new " + ED->getNameAsString() + "[]' array";
     }
   }
   if (auto It = Containers.find(ED); It != Containers.end()) {
@@ -501,11 +507,11 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
   else
     for (const RecordDecl *R : Shrinking) {
       auto It = StaticAssertedSizes.find(
-          Ctx->getRecordType(R).getCanonicalType().getTypePtr());
+          utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
       if (It != StaticAssertedSizes.end()) {
         Block = {It->second,
                  "a static_assert checks the size of '" +
-                     Ctx->getRecordType(R).getAsString(Policy) +
+                     utils::canonicalTagType(*Ctx, R).getAsString(Policy) +
                      "', which the change would break"};
         break;
       }
@@ -513,8 +519,8 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
 
   fixits::RewriteResult Rewrite;
   if (Block.Why.empty()) {
-    Rewrite = fixits::changeEnumUnderlyingType(ED, NewType, SM,
-                                               Ctx->getLangOpts());
+    Rewrite =
+        fixits::changeEnumUnderlyingType(ED, NewType, SM, Ctx->getLangOpts());
     if (!Rewrite.ok())
       Block = {Rewrite.WhyNotLoc, Rewrite.WhyNot};
   }
@@ -530,8 +536,8 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
     }
   }
   if (!Block.Why.empty())
-    diag(Block.Loc.isValid() ? Block.Loc : ED->getLocation(),
-         "no fixit: %0", DiagnosticIDs::Note)
+    diag(Block.Loc.isValid() ? Block.Loc : ED->getLocation(), "no fixit: %0",
+         DiagnosticIDs::Note)
         << Block.Why;
 }
 

@@ -45,12 +45,12 @@ RewriteResult changeEnumUnderlyingType(const EnumDecl *ED,
       continue;
     }
     // No type written: after the name, or after `enum` when anonymous.
-    SourceLocation After = Redecl->getIdentifier() ? Loc : Redecl->getBeginLoc();
+    SourceLocation After =
+        Redecl->getIdentifier() ? Loc : Redecl->getBeginLoc();
     SourceLocation End = Lexer::getLocForEndOfToken(After, 0, SM, LangOpts);
     if (End.isInvalid())
       return Fail("cannot find the end of the enum's name", Loc);
-    R.Hints.push_back(
-        FixItHint::CreateInsertion(End, (" : " + NewType).str()));
+    R.Hints.push_back(FixItHint::CreateInsertion(End, (" : " + NewType).str()));
     NoteFile(End);
   }
   if (R.Hints.empty())
