@@ -71,18 +71,8 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
       varDecl(hasType(arrayType()), unless(parmVarDecl())).bind("arrayVar"),
       this);
   Finder->addMatcher(cxxNewExpr(isArray()).bind("newArray"), this);
-  Finder->addMatcher(classTemplateSpecializationDecl(
-                         hasAnyName("::std::vector", "::std::deque",
-                                    "::std::array", "::std::valarray"))
-                         .bind("container"),
-                     this);
-  // Traits whose result follows the underlying type.
-  Finder->addMatcher(
-      classTemplateSpecializationDecl(hasAnyName("::std::underlying_type",
-                                                 "::std::make_signed",
-                                                 "::std::make_unsigned"))
-          .bind("trait"),
-      this);
+  // std containers and traits are looked up at the end of the TU instead:
+  // clang-tidy 22 does not match declarations in system headers.
   Finder->addMatcher(
       binaryOperator(hasAnyOperatorName("|", "|=", "^", "^="),
                      hasEitherOperand(ignoringParenImpCasts(hasType(EnumTy))))
@@ -216,33 +206,6 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *NE = Result.Nodes.getNodeAs<CXXNewExpr>("newArray")) {
     if (const EnumDecl *ED = enumOf(NE->getAllocatedType()))
       Arrays[ED].push_back({nullptr, 0});
-    return;
-  }
-
-  if (const auto *Spec =
-          Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>(
-              "container")) {
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    if (Args.size() && Args[0].getKind() == TemplateArgument::Type)
-      if (const EnumDecl *ED = enumOf(Args[0].getAsType()))
-        Containers.try_emplace(
-            ED, utils::canonicalTagType(*Ctx, Spec)
-                    .getAsString(PrintingPolicy(Ctx->getLangOpts())));
-    return;
-  }
-
-  if (const auto *Spec =
-          Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>("trait")) {
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    if (Args.size() && Args[0].getKind() == TemplateArgument::Type)
-      if (const EnumDecl *ED = enumOf(Args[0].getAsType()))
-        EnumBlockers.try_emplace(
-            ED, Blocker{SM.isInSystemHeader(Spec->getPointOfInstantiation())
-                            ? ED->getLocation() // Reached via an alias.
-                            : Spec->getPointOfInstantiation(),
-                        "'std::" + Spec->getName().str() +
-                            "' of the enum is used in this translation unit "
-                            "and its result would change"});
     return;
   }
 
@@ -541,10 +504,56 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
         << Block.Why;
 }
 
+void OversizedEnumCheck::collectStdSpecializations() {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto Lookup = [&](const DeclContext *DC, StringRef Name) {
+    return DC->lookup(&Ctx->Idents.get(Name));
+  };
+  const NamespaceDecl *Std = nullptr;
+  for (const NamedDecl *ND : Lookup(Ctx->getTranslationUnitDecl(), "std"))
+    if ((Std = dyn_cast<NamespaceDecl>(ND)))
+      break;
+  if (!Std)
+    return;
+  auto ForEach = [&](StringRef Name, auto Fn) {
+    for (const NamedDecl *ND : Lookup(Std, Name))
+      if (const auto *CTD = dyn_cast<ClassTemplateDecl>(ND))
+        for (const ClassTemplateSpecializationDecl *Spec :
+             CTD->specializations()) {
+          const TemplateArgumentList &Args = Spec->getTemplateArgs();
+          if (Args.size() && Args[0].getKind() == TemplateArgument::Type)
+            if (const EnumDecl *ED = enumOf(Args[0].getAsType()))
+              Fn(ED, Spec);
+        }
+  };
+  for (StringRef Name : {"vector", "deque", "array", "valarray"})
+    ForEach(Name, [&](const EnumDecl *ED,
+                      const ClassTemplateSpecializationDecl *Spec) {
+      Containers.try_emplace(
+          ED, utils::canonicalTagType(*Ctx, Spec)
+                  .getAsString(PrintingPolicy(Ctx->getLangOpts())));
+    });
+  // Traits whose result follows the underlying type.
+  for (StringRef Name : {"underlying_type", "make_signed", "make_unsigned"})
+    ForEach(Name, [&](const EnumDecl *ED,
+                      const ClassTemplateSpecializationDecl *Spec) {
+      SourceLocation POI = Spec->getPointOfInstantiation();
+      EnumBlockers.try_emplace(
+          ED, Blocker{POI.isInvalid() || SM.isInSystemHeader(POI)
+                          ? ED->getLocation() // Reached via an alias.
+                          : POI,
+                      "'std::" + Name.str() +
+                          "' of the enum is used in this translation unit "
+                          "and its result would change"});
+    });
+}
+
 void OversizedEnumCheck::onEndOfTranslationUnit() {
-  if (Ctx)
+  if (Ctx) {
+    collectStdSpecializations();
     for (const EnumDecl *ED : Candidates)
       decide(ED);
+  }
   Candidates.clear();
   Holders.clear();
   Instantiations.clear();

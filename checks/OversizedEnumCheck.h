@@ -49,6 +49,7 @@ private:
   const EnumDecl *enumOf(QualType T) const;
   bool isIgnored(const EnumDecl *ED) const;
   void decide(const EnumDecl *ED);
+  void collectStdSpecializations();
 
   const bool OnlyWhenItSaves;
   const std::string IgnoredEnumsOption;
