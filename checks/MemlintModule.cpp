@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "PaddingWasteCheck.h"
+#include "OversizedEnumCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -20,6 +21,7 @@ class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
+    CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
   }
 };
 

@@ -25,6 +25,14 @@ unsigned bitWidth(const FieldDecl *FD, const ASTContext &Ctx) {
 #endif
 }
 
+QualType canonicalTagType(const ASTContext &Ctx, const TagDecl *TD) {
+#if LLVM_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(TD);
+#else
+  return Ctx.getTypeDeclType(TD).getCanonicalType();
+#endif
+}
+
 std::optional<uint64_t>
 RecordLayoutInfo::fieldOffsetBits(const FieldDecl *FD) const {
   for (const FieldLayout &F : Fields)

@@ -161,6 +161,9 @@ private:
   llvm::DenseMap<const RecordDecl *, bool> InProgress;
 };
 
+/// The canonical type of a record or enum (hides the LLVM 22 type changes).
+QualType canonicalTagType(const ASTContext &Ctx, const TagDecl *TD);
+
 /// The bit-width of a bit-field (hides the LLVM 19/20 API change).
 unsigned bitWidth(const FieldDecl *FD, const ASTContext &Ctx);
 

@@ -278,7 +278,7 @@ void checkEnumWhatIf(const std::string &Code, bool ApplyToBitFields = false) {
   const EnumDecl *ED = findEnum(*Orig, "E");
   ASSERT_TRUE(ED);
   LayoutOverrides O;
-  O.Types[Orig->getASTContext().getEnumType(ED).getTypePtr()] = {1, 1};
+  O.Types[canonicalTagType(Orig->getASTContext(), ED).getTypePtr()] = {1, 1};
   O.ApplyToBitFields = ApplyToBitFields;
   RecordLayoutModel WhatIf(Orig->getASTContext(), std::move(O));
   auto NarrowRecords = records(*Narrow);
