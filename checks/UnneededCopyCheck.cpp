@@ -143,8 +143,9 @@ std::string spelled(TypeLoc TL, const SourceManager &SM,
       .str();
 }
 
-/// The argument as the caller wrote it, below the conversions and
-/// temporaries that initialise a by-value parameter.
+/// The argument as the caller wrote it, below the temporaries and the
+/// copy or move that initialise a by-value parameter (not below user
+/// conversions).
 const Expr *writtenArgument(const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
@@ -154,24 +155,22 @@ const Expr *writtenArgument(const Expr *E) {
       E = MTE->getSubExpr();
     else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
       E = BTE->getSubExpr();
-    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E))
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+             ICE && (ICE->getCastKind() == CK_NoOp ||
+                     ICE->getCastKind() == CK_LValueToRValue ||
+                     ICE->getCastKind() == CK_ConstructorConversion))
       E = ICE->getSubExpr();
     else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
-             !CE->isListInitialization())
+             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() == 1 &&
+             !CE->isListInitialization() &&
+             CE->getConstructor()->isCopyOrMoveConstructor())
       E = CE->getArg(0);
     else
       return E;
   }
 }
 
-/// A call argument a std::string_view parameter accepts exactly as the
-/// std::string one did: a std::string or a C string.
-bool stringViewAccepts(const Expr *Arg) {
-  const Expr *W = writtenArgument(Arg);
-  QualType T = W->getType();
-  if (isStdString(T))
-    return true;
+bool isCString(QualType T) {
   if (T->isArrayType())
     T = QualType(T->getArrayElementTypeNoTypeQual(), 0);
   else if (T->isPointerType())
@@ -179,6 +178,22 @@ bool stringViewAccepts(const Expr *Arg) {
   else
     return false;
   return T->isCharType() && !T->isWideCharType();
+}
+
+/// A call argument a std::string_view parameter accepts exactly as the
+/// std::string one did: a std::string or a C string.
+bool stringViewAccepts(const Expr *Arg) {
+  const Expr *W = writtenArgument(Arg);
+  if (isa<ImplicitCastExpr>(W) || isa<InitListExpr>(W))
+    return false; // a user-defined conversion or a braced list
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(W)) {
+    // std::string(const char*) built implicitly for the call.
+    return !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
+           !CE->isListInitialization() &&
+           isCString(CE->getArg(0)->IgnoreParenImpCasts()->getType()) &&
+           (CE->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(CE->getArg(1)));
+  }
+  return isStdString(W->getType());
 }
 
 /// The string methods a string_view has with the same meaning and result
@@ -539,6 +554,40 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     }
   }
 
+  // Argument-dependent lookup: a function of the same name in a namespace
+  // associated with a parameter type (std::data, std::size, std::begin, ...)
+  // may win over `f(const T&)` where it lost to `f(T)`: a template taking
+  // `C&` binds a non-const argument better than `const T&` does.
+  const NamespaceDecl *AdlNamespace = nullptr;
+  if (!isa<CXXMethodDecl>(FD) && FD->getDeclName().isIdentifier()) {
+    llvm::SmallVector<const CXXRecordDecl *, 4> Records;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (const CXXRecordDecl *RD = P->getType()->getAsCXXRecordDecl()) {
+        Records.push_back(RD);
+        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+          for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+            if (A.getKind() == TemplateArgument::Type)
+              if (const CXXRecordDecl *Arg =
+                      A.getAsType()->getAsCXXRecordDecl())
+                Records.push_back(Arg);
+      }
+    for (const CXXRecordDecl *RD : Records) {
+      const DeclContext *NS =
+          RD->getDeclContext()->getEnclosingNamespaceContext();
+      while (const auto *N = dyn_cast<NamespaceDecl>(NS)) {
+        if (!N->isInline())
+          break;
+        NS = N->getParent();
+      }
+      const auto *N = dyn_cast<NamespaceDecl>(NS);
+      if (!N || N == FD->getDeclContext()->getEnclosingNamespaceContext())
+        continue;
+      for (const NamedDecl *ND : N->lookup(FD->getDeclName()))
+        if (ND->getUnderlyingDecl()->getAsFunction())
+          AdlNamespace = N;
+    }
+  }
+
   // Every redeclaration (headers included) gets the same edit, or none.
   const FunctionDecl *Unfixable = nullptr;
   StringRef WhyUnfixable;
@@ -580,7 +629,7 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     }
 
     std::vector<FixItHint> Fixes;
-    bool Fixable = !Collides && !Unfixable;
+    bool Fixable = !Collides && !Unfixable && !AdlNamespace;
     for (const FunctionDecl *R : FD->redecls()) {
       if (!Fixable)
         break;
@@ -623,6 +672,12 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
            "no fix: '%0' with '%1' would redeclare this overload",
            DiagnosticIDs::Note)
           << FD->getName() << NewType;
+    else if (AdlNamespace)
+      diag(P->getLocation(),
+           "no fix: '%0::%1' is found by argument-dependent lookup and could "
+           "be chosen over '%1(%2)' by callers passing a non-const argument",
+           DiagnosticIDs::Note)
+          << AdlNamespace->getName() << FD->getName() << NewType;
     else if (Unfixable)
       diag(Unfixable->getLocation(),
            "no fix: this declaration of '%0' %1 and must change with the "

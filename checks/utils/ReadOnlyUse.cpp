@@ -358,6 +358,12 @@ private:
       const Expr *Up = singleParentExpr(P, Ctx, &Node);
       if (!Up)
         return UseKind::Modified;
+      // `puts(s.data())`: the pointer is converted to pointer-to-const.
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Up);
+          ICE && ICE->getCastKind() == CK_NoOp &&
+          ICE->getType()->isPointerType() &&
+          ICE->getType()->getPointeeType().isConstQualified())
+        return UseKind::Read;
       if (isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
               CXXBindTemporaryExpr, ExprWithCleanups>(Up) ||
           (isa<CXXConstructExpr>(Up) &&

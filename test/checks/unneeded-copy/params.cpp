@@ -78,12 +78,12 @@ int Registry::lookup(std::string Key) const {
 }
 
 // Forward declaration in this file gets the same edit.
-void forward(std::vector<int> V);
-// CHECK-FIXES: void forward(const std::vector<int>& V);
-void forward(std::vector<int> V) { keepVec(V); }
-// CHECK-MESSAGES: :[[@LINE-1]]:31: warning: parameter 'V'
-// CHECK-MESSAGES-SIZE: :[[@LINE-2]]:31: warning: parameter 'V'
-// CHECK-FIXES: void forward(const std::vector<int>& V) { keepVec(V); }
+void declaredTwice(std::vector<int> V);
+// CHECK-FIXES: void declaredTwice(const std::vector<int>& V);
+void declaredTwice(std::vector<int> V) { keepVec(V); }
+// CHECK-MESSAGES: :[[@LINE-1]]:37: warning: parameter 'V'
+// CHECK-MESSAGES-SIZE: :[[@LINE-2]]:37: warning: parameter 'V'
+// CHECK-FIXES: void declaredTwice(const std::vector<int>& V) { keepVec(V); }
 
 // NOLINT silences.
 void silenced(std::string S) { keep(S); } // NOLINT(memlint-unneeded-copy)
