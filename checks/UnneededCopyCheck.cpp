@@ -196,6 +196,32 @@ bool stringViewAccepts(const Expr *Arg) {
   return isStdString(W->getType());
 }
 
+/// A call argument std::span<const T> accepts as the std::vector<T>
+/// parameter did: a vector lvalue or prvalue (not a braced list).
+bool spanAccepts(const Expr *Arg) {
+  const Expr *W = writtenArgument(Arg);
+  if (isa<ImplicitCastExpr>(W) || isa<InitListExpr>(W) ||
+      isa<CXXConstructExpr>(W))
+    return false;
+  return stdVectorElement(W->getType()).has_value();
+}
+
+/// Is D inside a template instantiation (function or class)? Those are
+/// checked once, in the template.
+bool inTemplateInstantiation(const Decl *D) {
+  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(D)
+                                                   : D->getDeclContext();
+       DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      if (FD->isTemplateInstantiation())
+        return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+        return true;
+  }
+  return false;
+}
+
 /// The string methods a string_view has with the same meaning and result
 /// types usable the same way. data() is missing on purpose: a string's is
 /// NUL-terminated, a string_view's need not be. substr() returns another
@@ -395,8 +421,9 @@ bool UnneededCopyCheck::isExpensive(QualType T) const {
 //---------------------------------------------------------===//
 
 void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
-  if (FD->isMain() || FD->isExternC() || !FD->getBody() ||
-      isa<CoroutineBodyStmt>(FD->getBody()) || FD->isTemplateInstantiation() ||
+  if (inTemplateInstantiation(FD) || FD->isMain() || FD->isExternC() ||
+      !FD->getBody() || isa<CoroutineBodyStmt>(FD->getBody()) ||
+      FD->isTemplateInstantiation() ||
       FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
       FD->getLocation().isMacroID() || isa<CXXDeductionGuideDecl>(FD))
     return;
@@ -499,9 +526,8 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
           OK = false;
           break;
         }
-        if (C.Fix == ParamFix::StringView
-                ? !stringViewAccepts(Arg)
-                : !stdVectorElement(writtenArgument(Arg)->getType())) {
+        if (C.Fix == ParamFix::StringView ? !stringViewAccepts(Arg)
+                                          : !spanAccepts(Arg)) {
           OK = false;
           break;
         }
@@ -787,9 +813,9 @@ const FunctionDecl *enclosingFunction(const VarDecl *VD) {
 } // namespace
 
 void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
-  if (VD->isStaticLocal() || isa<DecompositionDecl>(VD) ||
-      VD->isExceptionVariable() || VD->getLocation().isMacroID() ||
-      !isExpensive(VD->getType()))
+  if (inTemplateInstantiation(VD) || VD->isStaticLocal() ||
+      isa<DecompositionDecl>(VD) || VD->isExceptionVariable() ||
+      VD->getLocation().isMacroID() || !isExpensive(VD->getType()))
     return;
   const Expr *Source = nullptr;
   if (!copyFromLValue(VD->getInit(), Source))
@@ -855,7 +881,7 @@ void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
 void UnneededCopyCheck::checkRangeFor(const CXXForRangeStmt *For,
                                       ASTContext &Ctx) {
   const VarDecl *LV = For->getLoopVariable();
-  if (!LV || LV->getType()->isReferenceType() ||
+  if (!LV || inTemplateInstantiation(LV) || LV->getType()->isReferenceType() ||
       LV->getLocation().isMacroID() || !isExpensive(LV->getType()))
     return;
   const Expr *Element = nullptr;
@@ -927,9 +953,10 @@ void UnneededCopyCheck::checkRangeFor(const CXXForRangeStmt *For,
 //------------------------------------------------------------===//
 
 void UnneededCopyCheck::checkGetter(const CXXMethodDecl *MD, ASTContext &Ctx) {
-  if (MD->getParent()->isLambda() || isa<CXXConstructorDecl>(MD) ||
-      isa<CXXConversionDecl>(MD) || MD->isOverloadedOperator() ||
-      MD->getLocation().isMacroID() || MD->size_overridden_methods() > 0 ||
+  if (inTemplateInstantiation(MD) || MD->getParent()->isLambda() ||
+      isa<CXXConstructorDecl>(MD) || isa<CXXConversionDecl>(MD) ||
+      MD->isOverloadedOperator() || MD->getLocation().isMacroID() ||
+      MD->size_overridden_methods() > 0 ||
       isa<CoroutineBodyStmt>(MD->getBody()) ||
       MD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
     return;
