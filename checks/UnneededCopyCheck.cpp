@@ -9,6 +9,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
+#include "llvm/Config/llvm-config.h"
 #include <optional>
 
 using namespace clang::ast_matchers;
@@ -482,8 +483,11 @@ void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
              llvm::all_of(It->second.Uses, isSpanCompatibleUse)) {
       // The element type as the definition spells it.
       TypeLoc TL = P->getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
+#if LLVM_VERSION_MAJOR < 22
+      // LLVM 22 folded the qualifier into the named type loc.
       if (auto E = TL.getAs<ElaboratedTypeLoc>())
         TL = E.getNamedTypeLoc();
+#endif
       if (auto TS = TL.getAs<TemplateSpecializationTypeLoc>();
           TS && TS.getNumArgs() >= 1 &&
           TS.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type) {
