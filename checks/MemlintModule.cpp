@@ -7,6 +7,7 @@
 
 #include "PaddingWasteCheck.h"
 #include "OversizedEnumCheck.h"
+#include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -22,6 +23,7 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
+    CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
   }
 };
 
