@@ -130,7 +130,7 @@ public:
       }
       destroy_range(begin(), end());
       adopt_heap(nb, n);
-      size_ = static_cast<std::uint32_t>(n);
+      set_sz(n);
       return;
     }
     const size_type common = n < size() ? n : size();
@@ -139,7 +139,7 @@ public:
       std::uninitialized_fill_n(end(), n - size(), value);
     else
       destroy_range(begin() + n, end());
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
   }
 
   template <class It, detail::enable_if_input_iterator_t<It> = 0>
@@ -187,9 +187,9 @@ public:
   iterator begin() noexcept { return data(); }
   const_iterator begin() const noexcept { return data(); }
   const_iterator cbegin() const noexcept { return data(); }
-  iterator end() noexcept { return data() + size_; }
-  const_iterator end() const noexcept { return data() + size_; }
-  const_iterator cend() const noexcept { return data() + size_; }
+  iterator end() noexcept { return data() + sz(); }
+  const_iterator end() const noexcept { return data() + sz(); }
+  const_iterator cend() const noexcept { return data() + sz(); }
   reverse_iterator rbegin() noexcept { return reverse_iterator(end()); }
   const_reverse_iterator rbegin() const noexcept {
     return const_reverse_iterator(end());
@@ -202,15 +202,15 @@ public:
   const_reverse_iterator crend() const noexcept { return rend(); }
 
   // --- capacity -----------------------------------------------------------
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  size_type size() const noexcept { return size_; }
+  [[nodiscard]] bool empty() const noexcept { return sz() == 0; }
+  size_type size() const noexcept { return sz(); }
   static constexpr size_type max_size() noexcept {
     // capacity is stored in 31 bits; bytes must fit in ptrdiff_t.
     constexpr size_type by_field = (size_type{1} << 31) - 1;
     constexpr size_type by_bytes = PTRDIFF_MAX / sizeof(T);
     return by_field < by_bytes ? by_field : by_bytes;
   }
-  size_type capacity() const noexcept { return capf_ >> 1; }
+  size_type capacity() const noexcept { return capf() >> 1; }
   // True while the elements live in the inline buffer.
   bool is_inline() const noexcept { return !is_heap(); }
   // N of the small_vector<T, N> this base belongs to.
@@ -246,26 +246,48 @@ public:
   // --- modifiers ----------------------------------------------------------
   void clear() noexcept {
     destroy_range(begin(), end());
-    size_ = 0;
+    set_sz(0);
   }
 
   template <class... Args> reference emplace_back(Args &&...args) {
     // Fast path: one compare, one store, one increment.
-    if (MEMLINT_LIKELY(size_ < (capf_ >> 1))) {
-      T *p = data() + size_;
+    if (MEMLINT_LIKELY(static_cast<std::uint32_t>(meta_) < (meta_ >> 33))) {
+      T *p = data() + static_cast<std::uint32_t>(meta_);
       ::new (static_cast<void *>(p)) T(std::forward<Args>(args)...);
-      ++size_;
+      meta_ += 1; // size < capacity < 2^31: no carry
       return *p;
     }
     return grow_emplace_back(std::forward<Args>(args)...);
   }
-  void push_back(const T &value) { emplace_back(value); }
-  void push_back(T &&value) { emplace_back(std::move(value)); }
+  void push_back(const T &value) {
+    if constexpr (pass_by_value) {
+      // Small trivially copyable T travels in a register (as in LLVM): the
+      // slow path gets a copy, so `value` need not live in memory.
+      const T copy = value;
+      if (MEMLINT_LIKELY(static_cast<std::uint32_t>(meta_) < (meta_ >> 33))) {
+        // A typed store (not memcpy): it cannot alias meta_, so the size
+        // stays in a register across a push_back loop.
+        ::new (static_cast<void *>(data() + static_cast<std::uint32_t>(meta_)))
+            T(copy);
+        meta_ += 1;
+        return;
+      }
+      grow_push_value(copy);
+    } else {
+      emplace_back(value);
+    }
+  }
+  void push_back(T &&value) {
+    if constexpr (pass_by_value)
+      push_back(static_cast<const T &>(value));
+    else
+      emplace_back(std::move(value));
+  }
 
   void pop_back() noexcept {
     assert(!empty());
-    --size_;
-    data()[size_].~T();
+    meta_ -= 1;
+    data()[sz()].~T();
   }
 
   template <class... Args>
@@ -281,7 +303,7 @@ public:
       T *b = begin();
       T *e = end();
       ::new (static_cast<void *>(e)) T(std::move(e[-1]));
-      ++size_;
+      meta_ += 1; // size < capacity < 2^31: no carry
       std::move_backward(b + idx, e - 1, e);
       b[idx] = std::move(tmp);
       return b + idx;
@@ -345,7 +367,7 @@ public:
           emplace_back(*first);
       } catch (...) {
         destroy_range(begin() + old, end());
-        size_ = static_cast<std::uint32_t>(old);
+        set_sz(old);
         throw;
       }
       std::rotate(begin() + idx, begin() + old, end());
@@ -369,7 +391,7 @@ public:
       T *l = begin() + (last - begin());
       T *new_end = std::move(l, end(), f);
       destroy_range(new_end, end());
-      size_ = static_cast<std::uint32_t>(new_end - begin());
+      set_sz(new_end - begin());
     }
     return f;
   }
@@ -381,7 +403,7 @@ public:
     }
     reserve(n);
     std::uninitialized_value_construct(end(), begin() + n);
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
   }
   void resize(size_type n, const T &value) {
     if (n <= size()) {
@@ -398,7 +420,7 @@ public:
       return;
     }
     std::uninitialized_fill_n(end(), extra, value);
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
   }
 
   // Same N: never allocates; basic guarantee (elements are swapped/moved).
@@ -430,15 +452,15 @@ public:
       std::uninitialized_move(longer.begin() + common, longer.end(),
                               shorter.end());
       destroy_range(longer.begin() + common, longer.end());
-      const std::uint32_t ls = longer.size_;
-      longer.size_ = shorter.size_;
-      shorter.size_ = ls;
+      const std::uint32_t ls = longer.sz();
+      longer.set_sz(shorter.sz());
+      shorter.set_sz(ls);
     }
   }
 
 protected:
   explicit small_vector_base(std::size_t inline_cap) noexcept
-      : size_(0), capf_(static_cast<std::uint32_t>(inline_cap << 1)) {}
+      : meta_(static_cast<std::uint64_t>(inline_cap << 1) << 32) {}
   // Called first by every constructor of the derived class: the pointer
   // bytes are then never uninitialized, so data() may load them
   // unconditionally (a cmov instead of a branch).
@@ -452,11 +474,11 @@ protected:
   // destructor and by constructors that fail halfway.
   void release_all() noexcept {
     destroy_range(begin(), end());
-    size_ = 0;
+    set_sz(0);
     if (is_heap()) {
       const std::uint32_t n = saved_inline_cap();
       deallocate(heap_ptr());
-      capf_ = n << 1;
+      set_capf(n << 1);
     }
   }
 
@@ -474,7 +496,7 @@ protected:
       }
       destroy_range(begin(), end());
       adopt_heap(nb, n);
-      size_ = static_cast<std::uint32_t>(n);
+      set_sz(n);
       return;
     }
     T *b = begin();
@@ -487,13 +509,23 @@ protected:
       std::copy(first, mid, b);
       copy_n_uninit(mid, n - size(), end());
     }
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
   }
 
 private:
   template <class, std::size_t> friend class small_vector;
 
-  bool is_heap() const noexcept { return (capf_ & 1u) != 0; }
+  std::uint32_t sz() const noexcept { return static_cast<std::uint32_t>(meta_); }
+  std::uint32_t capf() const noexcept {
+    return static_cast<std::uint32_t>(meta_ >> 32);
+  }
+  void set_sz(size_type n) noexcept {
+    meta_ = (meta_ & ~std::uint64_t{0xffffffffu}) | n;
+  }
+  void set_capf(std::uint32_t c) noexcept {
+    meta_ = (meta_ & std::uint64_t{0xffffffffu}) | (std::uint64_t{c} << 32);
+  }
+  bool is_heap() const noexcept { return ((meta_ >> 32) & 1u) != 0; }
   unsigned char *storage() noexcept {
     // The derived class puts its buffer right after this header; layout
     // offset checked in small_vector's constructor and in the tests.
@@ -522,7 +554,7 @@ private:
     std::memcpy(storage() + sizeof(T *), &n, sizeof n);
   }
   void set_capacity(size_type cap, bool heap) noexcept {
-    capf_ = static_cast<std::uint32_t>(cap << 1) | (heap ? 1u : 0u);
+    set_capf(static_cast<std::uint32_t>(cap << 1) | (heap ? 1u : 0u));
   }
 
   static T *allocate(size_type n) {
@@ -582,7 +614,7 @@ private:
 
   void truncate(size_type n) noexcept {
     destroy_range(begin() + n, end());
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
   }
 
   // Takes ownership of heap buffer nb (capacity cap > N); the old heap
@@ -635,19 +667,31 @@ private:
   void move_to_inline() {
     T *const old = heap_ptr();
     const std::uint32_t n = saved_inline_cap();
-    const std::uint32_t cap = capf_;
+    const std::uint32_t cap = capf();
     try {
       // Overwrites the bytes that held the heap representation.
-      relocate_uninit(old, old + size_, inline_ptr());
+      relocate_uninit(old, old + sz(), inline_ptr());
     } catch (...) {
       set_heap_ptr(old);
       set_saved_inline_cap(n);
-      capf_ = cap;
+      set_capf(cap);
       throw;
     }
-    capf_ = n << 1;
-    destroy_range(old, old + size_);
+    set_capf(n << 1);
+    destroy_range(old, old + sz());
     deallocate(old);
+  }
+
+  static constexpr bool pass_by_value =
+      layout::trivial && !layout::over_aligned &&
+      sizeof(T) <= 2 * sizeof(void *) && std::is_copy_constructible_v<T>;
+
+  MEMLINT_NOINLINE void grow_push_value(T value) {
+    const size_type n = size();
+    reallocate(next_capacity(n + 1));
+    std::memcpy(static_cast<void *>(data() + n),
+                static_cast<const void *>(&value), sizeof(T));
+    meta_ += 1;
   }
 
   template <class... Args>
@@ -661,7 +705,7 @@ private:
       reallocate(new_cap);
       T *p = data() + n;
       std::memcpy(static_cast<void *>(p), tmp, sizeof(T));
-      ++size_;
+      meta_ += 1; // size < capacity < 2^31: no carry
       return *p;
     } else {
       realloc_insert(n, 1, [&](T *dst) {
@@ -703,7 +747,7 @@ private:
     }
     destroy_range(old, old + n);
     adopt_heap(nb, new_cap);
-    size_ = static_cast<std::uint32_t>(n + count);
+    set_sz(n + count);
   }
 
   // Trivially copyable T with enough capacity: open a gap with memmove.
@@ -721,7 +765,7 @@ private:
                    static_cast<const void *>(b + idx + count), tail * sizeof(T));
       throw;
     }
-    size_ += static_cast<std::uint32_t>(count);
+    meta_ += count; // stays below capacity: no carry
   }
 
   // Enough capacity, non-trivial T: construct at the end (may throw without
@@ -730,7 +774,7 @@ private:
   void append_then_rotate(size_type idx, size_type count, Fill &&fill) {
     const size_type old = size();
     fill(end());
-    size_ += static_cast<std::uint32_t>(count);
+    meta_ += count; // stays below capacity: no carry
     std::rotate(begin() + idx, begin() + old, end());
   }
 
@@ -744,9 +788,9 @@ private:
       set_heap_ptr(p);
       set_saved_inline_cap(n);
       set_capacity(cap, true);
-      size_ = other.size_;
-      other.capf_ = other.saved_inline_cap() << 1;
-      other.size_ = 0;
+      set_sz(other.sz());
+      other.meta_ = static_cast<std::uint64_t>(other.saved_inline_cap() << 1)
+                    << 32;
       return;
     }
     // Element-wise (other is inline, or its buffer is smaller than our N).
@@ -768,7 +812,7 @@ private:
       std::move(other.begin(), other.begin() + size(), begin());
       std::uninitialized_move(other.begin() + size(), other.end(), end());
     }
-    size_ = static_cast<std::uint32_t>(n);
+    set_sz(n);
     other.release_all(); // moved-from is empty and inline
   }
 
@@ -776,8 +820,7 @@ private:
     T *p = heap_ptr();
     set_heap_ptr(other.heap_ptr());
     other.set_heap_ptr(p);
-    std::swap(capf_, other.capf_);
-    std::swap(size_, other.size_);
+    std::swap(meta_, other.meta_);
     // Each side keeps its own saved N; the caller checked that each
     // capacity exceeds the other side's N.
   }
@@ -787,7 +830,7 @@ private:
   static void give_heap_to_inline(small_vector_base &h, small_vector_base &i) {
     T *const p = h.heap_ptr();
     const std::uint32_t hn = h.saved_inline_cap();
-    const std::uint32_t hcapf = h.capf_;
+    const std::uint32_t hcapf = h.capf();
     const std::uint32_t i_n = static_cast<std::uint32_t>(i.capacity());
     try {
       relocate_uninit(i.begin(), i.end(), h.inline_ptr());
@@ -797,15 +840,19 @@ private:
       throw;
     }
     destroy_range(i.begin(), i.end());
-    std::swap(h.size_, i.size_);
-    h.capf_ = hn << 1;
+    const std::uint32_t hs = h.sz();
+    h.set_sz(i.sz());
+    i.set_sz(hs);
+    h.set_capf(hn << 1);
     i.set_heap_ptr(p);
     i.set_saved_inline_cap(i_n);
-    i.capf_ = hcapf; // same N on both sides: capacity > N still holds
+    i.set_capf(hcapf); // same N on both sides: capacity > N still holds
   }
 
-  std::uint32_t size_;
-  std::uint32_t capf_; // capacity << 1 | heap bit
+  // One word: size in the low half, (capacity << 1 | heap bit) in the high
+  // half. A uint64_t cannot alias an int element, so stores of elements do
+  // not force the compiler to reload size and capacity.
+  std::uint64_t meta_;
 };
 
 template <class T, std::size_t N = detail::default_inline_count<T>()>
