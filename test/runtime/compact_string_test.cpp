@@ -78,7 +78,8 @@ TEST(CompactString, AssignmentAndAssign) {
   compact_string t(30, 't');
   s = t;
   EXPECT_EQ(sv(s), sv(t));
-  s = s; // self-assignment
+  const compact_string &alias = s;
+  s = alias; // self-assignment
   EXPECT_EQ(sv(s), std::string(30, 't'));
   s = std::move(t);
   EXPECT_TRUE(t.empty());

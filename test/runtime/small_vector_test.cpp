@@ -128,7 +128,8 @@ TEST_F(SmallVector, AssignmentOperators) {
   small_vector<counted, 2> b{9};
   b = a;
   EXPECT_EQ(values(b), values(a));
-  b = b; // self-assignment
+  const auto &alias = b;
+  b = alias; // self-assignment
   EXPECT_EQ(values(b), (std::vector<int>{1, 2, 3}));
   small_vector<counted, 2> c;
   c = std::move(a);
