@@ -93,6 +93,7 @@ def main():
                      "--header-filter=.*"]
         exports = os.path.join(work, "fixes.yaml")
         A_wall, A_cpu, B_wall, B_cpu = [], [], [], []
+        load_before = os.getloadavg()[0]
         timed(driver_cmd, work)  # warm the file cache
         for rep in range(a.reps):
             w, c = timed(driver_cmd, work)
@@ -106,6 +107,7 @@ def main():
                   % (rep + 1, A_wall[-1], A_cpu[-1], B_wall[-1], B_cpu[-1]), file=sys.stderr)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load_after = os.getloadavg()[0]
     aw, ac = statistics.median(A_wall), statistics.median(A_cpu)
     bw, bc = statistics.median(B_wall), statistics.median(B_cpu)
     wall_overhead = aw / (bw / a.j) - 1
@@ -133,15 +135,17 @@ by the job count. Medians of {reps} interleaved repetitions, in one run.
 | CPU time (user + sys, with children) | {ac:.2f} s | {bc:.2f} s | {cr:+.1%} |
 
 The driver's own overhead: **{wr:+.1%}** wall over serial ÷ {j} (target:
-under +10%), **{cr:+.1%}** CPU. Wall time on a shared machine is noisy; the
-CPU figure is the driver's own work (spawning, reading the exported YAML,
-merging) plus its two `--list-checks`/`--verify-config` runs at start-up.
+under +10%), **{cr:+.1%}** CPU. The CPU difference is the driver's own
+work (spawning, reading the exported YAML, merging) plus its start-up runs
+(`git rev-parse`, `memlint-tidy --list-checks`, `--verify-config` per
+`.clang-tidy`). Wall time depends on what else the machine runs: the 1-minute
+load average was {l0:.1f} before and {l1:.1f} after this run.
 
 Machine: {cpu}, {ncpu} cores, {os}. Compiler: {cxx}. {tidyv}.
 Command: `bench/driver/run.py --tus {tus} --reps {reps} -j {j} --write`.
 <!-- driver:end -->""".format(j=a.j, tus=a.tus, checks=checks, reps=a.reps, aw=aw, bw=bw,
                              bwj=bw / a.j, wr=wall_overhead, ac=ac, bc=bc, cr=cpu_overhead,
-                             cpu=cpu_name, ncpu=os.cpu_count(),
+                             cpu=cpu_name, l0=load_before, l1=load_after, ncpu=os.cpu_count(),
                              os=platform.platform(), cxx=cxx,
                              tidyv=" ".join(l.strip() for l in tidy_version[:1]) + " (memlint-tidy)")
     print(section)
