@@ -232,14 +232,15 @@ bool globMatches(llvm::StringRef Glob, llvm::StringRef Name) {
 }
 
 std::string docsDir() {
-  // An installed memlint reads its own copy; a build tree reads the sources.
+  // An installed memlint reads its own copy; a build tree reads the sources
+  // (not another memlint's install).
   llvm::SmallString<256> Installed(SelfDir);
   llvm::sys::path::append(Installed, "..", "share", "memlint", "docs");
   if (llvm::sys::fs::is_directory(Installed))
     return canonicalPath(Installed);
-  if (llvm::sys::fs::is_directory(MEMLINT_INSTALL_DOCS_DIR))
-    return MEMLINT_INSTALL_DOCS_DIR;
-  return MEMLINT_SOURCE_DOCS_DIR;
+  if (llvm::sys::fs::is_directory(MEMLINT_SOURCE_DOCS_DIR))
+    return MEMLINT_SOURCE_DOCS_DIR;
+  return MEMLINT_INSTALL_DOCS_DIR;
 }
 
 std::optional<std::string> docsPage(llvm::StringRef Check) {
