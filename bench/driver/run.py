@@ -152,7 +152,9 @@ interleaved {reps} times in one run; medians:
 The last ratio only measures the driver when {j} cores are free: the
 1-minute load average was {l0:.1f} before and {l1:.1f} after this run, on
 {ncpu} cores shared with other builds, so parallel runs found no idle core
-and the ratio mostly measures that contention. The first two ratios do not
+and the ratio mostly measures that contention. Wall times of one
+configuration varied by up to {spread:.0%} between repetitions (max/min − 1),
+so wall ratios smaller than that are noise. The first two ratios do not
 depend on free cores: they are the driver's own cost (its start-up runs of
 `git rev-parse` and `memlint-tidy --list-checks`, spawning, reading the
 exported YAML, merging).
@@ -161,6 +163,7 @@ Machine: {cpu}, {ncpu} cores, {os}. Compiler: {cxx}. {tidyv}.
 Command: `bench/driver/run.py --tus {tus} --reps {reps} -j {j} --write`.
 <!-- driver:end -->""".format(j=a.j, tus=a.tus, checks=checks, reps=a.reps, aw=aw, bw=bw,
                              cw=cw, cc=cc, sr=serial_overhead,
+                             spread=max(max(x) / min(x) - 1 for x in (A_wall, B_wall, C_wall)),
                              wr=wall_overhead, ac=ac, bc=bc, cr=cpu_overhead,
                              cpu=cpu_name, ncpu=os.cpu_count(), l0=load_before, l1=load_after,
                              os=platform.platform(), cxx=cxx,
