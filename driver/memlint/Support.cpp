@@ -312,17 +312,21 @@ std::string memlintTidyPath() {
 }
 
 unsigned bytesSaved(const Finding &F) {
-  // Layout checks state the saving in their message ("saves 8 bytes",
-  // "would save 8 bytes per object"); other checks say nothing about bytes.
-  static const llvm::Regex Re("sav(e|es|ing) ([0-9]+) bytes?");
+  // Layout checks state the saving in their message: "makes 'Pixel' 2 bytes
+  // instead of 8" (memlint-oversized-enum) or "saves 8 bytes". Other checks
+  // say nothing about bytes.
+  static const llvm::Regex InsteadOf("([0-9]+) bytes? instead of ([0-9]+)");
+  static const llvm::Regex Saves("sav(e|es|ing) ([0-9]+) bytes?");
+  if (!llvm::StringRef(F.Check).starts_with("memlint-"))
+    return 0;
   llvm::SmallVector<llvm::StringRef, 3> M;
-  if (!llvm::StringRef(F.Check).starts_with("memlint-") ||
-      !Re.match(F.Message, &M))
-    return 0;
-  unsigned N = 0;
-  if (M[2].getAsInteger(10, N))
-    return 0;
-  return N;
+  unsigned New = 0, Old = 0;
+  if (InsteadOf.match(F.Message, &M) && !M[1].getAsInteger(10, New) &&
+      !M[2].getAsInteger(10, Old))
+    return Old > New ? Old - New : 0;
+  if (Saves.match(F.Message, &M) && !M[2].getAsInteger(10, New))
+    return New;
+  return 0;
 }
 
 } // namespace memlint
