@@ -16,9 +16,8 @@ namespace {
 
 // Members of std::vector that std::array has with the same meaning and
 // result type (iterators are handled apart: their types differ).
-const llvm::StringRef VectorReadMembers[] = {"size", "empty", "data",
-                                             "front", "back", "at",
-                                             "operator[]"};
+const llvm::StringRef VectorReadMembers[] = {
+    "size", "empty", "data", "front", "back", "at", "operator[]"};
 const llvm::StringRef VectorIteratorMembers[] = {
     "begin", "end", "cbegin", "cend", "rbegin", "rend", "crbegin", "crend"};
 // Free functions of std that accept a std::array as they accept a vector.
@@ -53,8 +52,7 @@ bool isValueInitValue(const Expr *E, QualType T, ASTContext &Ctx) {
   if (!T->isScalarType())
     return false;
   Expr::EvalResult R;
-  if (E->isValueDependent() || !E->EvaluateAsRValue(R, Ctx) ||
-      R.HasSideEffects)
+  if (E->isValueDependent() || !E->EvaluateAsRValue(R, Ctx) || R.HasSideEffects)
     return false;
   const APValue &V = R.Val;
   if (V.isInt())
@@ -76,13 +74,19 @@ bool arrayElementOk(QualType T) {
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition())
     return false;
+  // `{}` copy-list-initializes each element: an explicit default
+  // constructor makes that ill-formed.
+  for (const CXXConstructorDecl *Ctor : RD->ctors())
+    if (Ctor->isDefaultConstructor() && Ctor->isExplicit())
+      return false;
+  if (RD->isAbstract())
+    return false;
   if (RD->hasTrivialDefaultConstructor() ||
-      (RD->needsImplicitDefaultConstructor() &&
-       RD->hasDefaultConstructor()))
-    return !RD->isAbstract();
+      (RD->needsImplicitDefaultConstructor() && RD->hasDefaultConstructor()))
+    return true;
   for (const CXXConstructorDecl *Ctor : RD->ctors())
     if (Ctor->isDefaultConstructor() && !Ctor->isDeleted() &&
-        !Ctor->isExplicit() && Ctor->getAccess() == AS_public)
+        Ctor->getAccess() == AS_public)
       return true;
   return false;
 }
@@ -140,16 +144,15 @@ void HeapFixedBufferCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void HeapFixedBufferCheck::registerMatchers(MatchFinder *Finder) {
-  auto HeapType = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(
+  auto HeapType = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
           hasAnyName("::std::vector", "::std::unique_ptr"))))));
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl()), hasType(HeapType),
-              hasInitializer(expr()),
-              unless(isExpansionInSystemHeader()),
-              unless(isInstantiated()))
-          .bind("var"),
-      this);
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             hasType(HeapType), hasInitializer(expr()),
+                             unless(isExpansionInSystemHeader()),
+                             unless(isInstantiated()))
+                         .bind("var"),
+                     this);
   Finder->addMatcher(
       declRefExpr(to(varDecl(hasLocalStorage(), unless(parmVarDecl()),
                              hasType(HeapType))
@@ -196,20 +199,20 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
     if (NArgs < 1 || NArgs > 2 || Ctor->getNumParams() < NArgs ||
         !Ctor->getParamDecl(0)->getType()->isIntegerType())
       return;
-    if (NArgs == 2 && utils::typeMentions(Ctor->getParamDecl(1)->getType(),
-                                          "allocator"))
+    if (NArgs == 2 &&
+        utils::typeMentions(Ctor->getParamDecl(1)->getType(), "allocator"))
       return;
     C.SizeArg = CE->getArg(0);
     if (NArgs == 2 && !isValueInitValue(CE->getArg(1), Elem, *Ctx))
       C.FillArg = CE->getArg(1);
-    TemplateSpecializationTypeLoc TST = utils::writtenSpecialization(
-        VD->getTypeSourceInfo()->getTypeLoc());
+    TemplateSpecializationTypeLoc TST =
+        utils::writtenSpecialization(VD->getTypeSourceInfo()->getTypeLoc());
     // Spelled through a typedef or auto: the name may be shared, leave it.
     if (TST.isNull() || TST.getNumArgs() < 1)
       return;
     if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo())
-      C.ElemText = utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO)
-                       .str();
+      C.ElemText =
+          utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO).str();
   } else {
     QualType Arr = firstTemplateArg(VarType);
     if (Arr.isNull() || !Arr->isIncompleteArrayType() ||
@@ -254,16 +257,15 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
         break;
       case CXXNewInitializationStyle::Braces: {
         // `new T[K]{}` only; a list with values is not a value-init.
-        const auto *IL =
-            dyn_cast_or_null<InitListExpr>(New->getInitializer());
+        const auto *IL = dyn_cast_or_null<InitListExpr>(New->getInitializer());
         if (!IL || IL->getNumInits() != 0)
           return;
         C.ValueInit = true;
         break;
       }
       }
-      TemplateSpecializationTypeLoc TST = utils::writtenSpecialization(
-          VD->getTypeSourceInfo()->getTypeLoc());
+      TemplateSpecializationTypeLoc TST =
+          utils::writtenSpecialization(VD->getTypeSourceInfo()->getTypeLoc());
       if (!TST.isNull() && TST.getNumArgs() >= 1)
         if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo())
           if (auto A = TSI->getTypeLoc().getAs<ArrayTypeLoc>())
@@ -367,8 +369,8 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
       continue;
     if (const auto *Call = P.get<CallExpr>(); C.IsVector && Call) {
       const ParmVarDecl *Param = utils::paramForArg(Call, E);
-      if (Param && utils::isStdFunction(Call->getDirectCallee(),
-                                        StdReadFunctions))
+      if (Param &&
+          utils::isStdFunction(Call->getDirectCallee(), StdReadFunctions))
         continue;
     }
     return;
@@ -394,17 +396,17 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
     NoFix = "it is spelled in a macro";
   else if (C.FillArg && VD->getType().isConstQualified())
     NoFix = "a const std::array cannot be filled after its declaration";
-  else if (C.FillArg &&
-           !utils::parentOf(DynTypedNode::create(*DS), Context)
-                .get<CompoundStmt>())
+  else if (C.FillArg && !utils::parentOf(DynTypedNode::create(*DS), Context)
+                             .get<CompoundStmt>())
     NoFix = "the fill needs a statement of its own, which cannot go here";
 
   {
-    auto Diag = diag(VD->getLocation(),
-                     "%0 allocates a fixed-size buffer of %1 bytes on the heap; use "
-                     "'%2' to "
-                     "keep it on the stack")
-                << VD << static_cast<unsigned>(C.Bytes) << ArrayType;
+    auto Diag =
+        diag(VD->getLocation(),
+             "%0 allocates a fixed-size buffer of %1 bytes on the heap; use "
+             "'%2' to "
+             "keep it on the stack")
+        << VD << static_cast<unsigned>(C.Bytes) << ArrayType;
     if (NoFix.empty()) {
       std::string Replacement;
       // A const vector's elements are const; a const unique_ptr's are not.
@@ -412,8 +414,7 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
         Replacement += "const ";
       Replacement += ArrayType + " " + VD->getName().str();
       if (C.FillArg)
-        Replacement +=
-            "; " + VD->getName().str() + ".fill(" + Fill.str() + ")";
+        Replacement += "; " + VD->getName().str() + ".fill(" + Fill.str() + ")";
       else if (C.ValueInit)
         Replacement += "{}";
       Diag << FixItHint::CreateReplacement(
