@@ -335,21 +335,7 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
         return;
       // std::array's iterators are another type: accept them only where
       // a function template deduces the type (std::sort(v.begin(), ...)).
-      const Expr *It = Call;
-      DynTypedNode P = utils::parentOf(DynTypedNode::create(*It), Context);
-      while (const auto *PE = P.get<Expr>()) {
-        if (!isa<ImplicitCastExpr, MaterializeTemporaryExpr,
-                 CXXBindTemporaryExpr, ParenExpr>(PE))
-          break;
-        It = PE;
-        P = utils::parentOf(P, Context);
-      }
-      const auto *Outer = P.get<CallExpr>();
-      const ParmVarDecl *Param =
-          Outer ? utils::paramForArg(Outer, It) : nullptr;
-      if (!Param || !utils::writtenParamType(Param)
-                         .getNonReferenceType()
-                         ->getAs<TemplateTypeParmType>())
+      if (!utils::passedToDeducedParam(Call, Context))
         return;
       continue;
     }

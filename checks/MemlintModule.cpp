@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "HeapFixedBufferCheck.h"
+#include "SmallVectorCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -22,6 +23,7 @@ public:
     (void)CheckFactories;
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
+    CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
   }
 };
 

@@ -136,6 +136,23 @@ const CXXOperatorCallExpr *operatorCallOn(const Expr *E, ASTContext &Ctx,
   return nullptr;
 }
 
+bool passedToDeducedParam(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode P = parentOf(DynTypedNode::create(*E), Ctx);
+  while (const auto *PE = P.get<Expr>()) {
+    if (!isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+             ParenExpr>(PE))
+      break;
+    E = PE;
+    P = parentOf(P, Ctx);
+  }
+  const auto *Call = P.get<CallExpr>();
+  const ParmVarDecl *Param = Call ? paramForArg(Call, E) : nullptr;
+  if (!Param)
+    return false;
+  QualType T = writtenParamType(Param).getNonReferenceType();
+  return T->getAs<TemplateTypeParmType>() != nullptr;
+}
+
 bool isStdFunction(const FunctionDecl *FD,
                    llvm::ArrayRef<llvm::StringRef> Names) {
   if (!FD || !FD->isInStdNamespace() || isa<CXXMethodDecl>(FD) ||
@@ -192,12 +209,13 @@ llvm::StringRef fileText(SourceRange R, const SourceManager &SM,
   return Lexer::getSourceText(File, SM, LO);
 }
 
-TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL) {
+TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL,
+                                                    SourceRange *WrittenRange) {
+  if (auto Q = TL.getAs<QualifiedTypeLoc>())
+    TL = Q.getUnqualifiedLoc();
+  if (WrittenRange)
+    *WrittenRange = TL.getSourceRange();
   while (!TL.isNull()) {
-    if (auto Q = TL.getAs<QualifiedTypeLoc>()) {
-      TL = Q.getUnqualifiedLoc();
-      continue;
-    }
 #if LLVM_VERSION_MAJOR < 22
     // LLVM 22 folded the qualifier into the specialization itself.
     if (auto E = TL.getAs<ElaboratedTypeLoc>()) {

@@ -83,6 +83,12 @@ const CXXMemberCallExpr *memberCallOn(const Expr *Base, ASTContext &Ctx);
 const CXXOperatorCallExpr *operatorCallOn(const Expr *E, ASTContext &Ctx,
                                           unsigned &OperandIndex);
 
+/// Whether the value of \p E (behind implicit conversions and temporaries)
+/// is an argument of a function template whose parameter type is a deduced
+/// template parameter (`std::sort(v.begin(), v.end())`): such a call also
+/// compiles, with the same meaning, when the argument's type changes.
+bool passedToDeducedParam(const Expr *E, ASTContext &Ctx);
+
 /// Whether \p FD is std::<one of Names> (a free function in namespace std).
 bool isStdFunction(const FunctionDecl *FD,
                    llvm::ArrayRef<llvm::StringRef> Names);
@@ -102,7 +108,10 @@ llvm::StringRef fileText(SourceRange R, const SourceManager &SM,
 /// The template specialization \p TL spells (`std::vector<int>`, also when
 /// const-qualified or namespace-qualified), or a null TypeLoc when it is
 /// spelled through a typedef, `auto` or anything else.
-TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL);
+/// \p WrittenRange, when given, receives the range of the whole spelling
+/// (with its namespace qualifier, without cv-qualifiers).
+TemplateSpecializationTypeLoc
+writtenSpecialization(TypeLoc TL, SourceRange *WrittenRange = nullptr);
 
 /// Whether \p VD is declared alone in its DeclStmt (`T a, b;` is not).
 const DeclStmt *soleDeclStmt(const VarDecl *VD, ASTContext &Ctx);
