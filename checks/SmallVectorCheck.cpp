@@ -119,6 +119,7 @@ void SmallVectorCheck::check(const MatchFinder::MatchResult &Result) {
   C.Var = VD;
   C.Scope = Scope;
   C.WrittenType = TST;
+  C.ElemType = Elem;
   C.ElemSize = Ctx->getTypeSizeInChars(Elem).getQuantity();
   const auto *CE = dyn_cast<CXXConstructExpr>(VD->getInit()->IgnoreImplicit());
   if (!CE || isa<CXXTemporaryObjectExpr>(CE))
@@ -215,9 +216,11 @@ void SmallVectorCheck::analyze(const Candidate &C) {
   if (TypeSourceInfo *TSI = C.WrittenType.getArgLoc(0).getTypeSourceInfo())
     ElemText = utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO);
   SourceRange TypeRange = C.WrittenRange;
-  std::string NewType = SmallVectorClass + "<" +
-                        (ElemText.empty() ? "T" : ElemText.str()) + ", " +
-                        std::to_string(Max) + ">";
+  std::string NewType =
+      SmallVectorClass + "<" +
+      (ElemText.empty() ? C.ElemType.getAsString(Context.getPrintingPolicy())
+                        : ElemText.str()) +
+      ", " + std::to_string(Max) + ">";
   bool CanFix = !ElemText.empty() && TypeRange.getBegin().isFileID() &&
                 TypeRange.getEnd().isFileID();
   {

@@ -36,6 +36,7 @@ private:
     /// Elements the initializer puts in (an initializer list's length).
     uint64_t Initial = 0;
     uint64_t ElemSize = 0;
+    QualType ElemType;
     const Stmt *Scope = nullptr;
     TemplateSpecializationTypeLoc WrittenType;
     SourceRange WrittenRange;

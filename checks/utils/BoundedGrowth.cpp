@@ -54,6 +54,19 @@ public:
       if (const auto *Cast = P.get<ImplicitCastExpr>();
           Cast && Cast->getCastKind() == CK_LValueToRValue)
         return true;
+    // Bound to a const reference parameter (`v.push_back(i)`).
+    const Expr *E = climbTransparent(DRE, Ctx);
+    DynTypedNode P = parentOf(DynTypedNode::create(*E), Ctx);
+    const Expr *Call = P.get<CallExpr>();
+    if (!Call)
+      Call = P.get<CXXConstructExpr>();
+    if (Call)
+      if (const ParmVarDecl *Param = paramForArg(Call, E)) {
+        QualType T = Param->getType();
+        if (T->isLValueReferenceType() &&
+            T.getNonReferenceType().isConstQualified())
+          return true;
+      }
     Written = true;
     return false;
   }
