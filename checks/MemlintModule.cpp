@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "CompactStringCheck.h"
 #include "HeapFixedBufferCheck.h"
 #include "SmallVectorCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -24,6 +25,7 @@ public:
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
+    CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
   }
 };
 
