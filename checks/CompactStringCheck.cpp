@@ -38,8 +38,7 @@ bool isStdString(QualType T) {
   if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "basic_string")
     return false;
   const auto &Args = Spec->getTemplateArgs();
-  if (Args.size() != 3 ||
-      !isPlainChar(Args[0].getAsType()))
+  if (Args.size() != 3 || !isPlainChar(Args[0].getAsType()))
     return false;
   const auto *Alloc = Args[2].getAsType()->getAsRecordDecl();
   return Alloc && Alloc->getName() == "allocator";
@@ -77,8 +76,7 @@ bool bound(const Expr *E, ASTContext &Ctx, Bounded &B) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (!isStdString(CE->getType()))
       return false;
-    if (CE->getNumArgs() == 0 ||
-        (CE->getConstructor()->isDefaultConstructor()))
+    if (CE->getNumArgs() == 0 || (CE->getConstructor()->isDefaultConstructor()))
       return true; // ""
     if (CE->getConstructor()->isCopyOrMoveConstructor())
       return bound(CE->getArg(0), Ctx, B);
@@ -103,8 +101,8 @@ bool bound(const Expr *E, ASTContext &Ctx, Bounded &B) {
     if (!utils::isStdFunction(Call->getDirectCallee(), {"to_string"}) ||
         Call->getNumArgs() != 1)
       return false;
-    std::optional<uint64_t> W = toStringWidth(
-        Call->getDirectCallee()->getParamDecl(0)->getType(), Ctx);
+    std::optional<uint64_t> W =
+        toStringWidth(Call->getDirectCallee()->getParamDecl(0)->getType(), Ctx);
     if (!W)
       return false;
     B.Min += 1;
@@ -118,20 +116,38 @@ bool bound(const Expr *E, ASTContext &Ctx, Bounded &B) {
 
 // Members compact_string offers with std::string's meaning and a result type
 // that does not change (sizes, positions, characters, bool).
-const llvm::StringRef CompactReadMembers[] = {
-    "size",          "length",        "empty",
-    "c_str",         "data",          "at",
-    "front",         "back",          "find",
-    "rfind",         "find_first_of", "find_last_of",
-    "find_first_not_of", "find_last_not_of", "starts_with",
-    "ends_with"};
+const llvm::StringRef CompactReadMembers[] = {"size",
+                                              "length",
+                                              "empty",
+                                              "c_str",
+                                              "data",
+                                              "at",
+                                              "front",
+                                              "back",
+                                              "find",
+                                              "rfind",
+                                              "find_first_of",
+                                              "find_last_of",
+                                              "find_first_not_of",
+                                              "find_last_not_of",
+                                              "starts_with",
+                                              "ends_with"};
 // Those std::string_view also has (no c_str: a view is not a C string).
-const llvm::StringRef ViewReadMembers[] = {
-    "size",          "length",        "empty",
-    "data",          "at",            "front",
-    "back",          "find",          "rfind",
-    "find_first_of", "find_last_of",  "find_first_not_of",
-    "find_last_not_of", "starts_with", "ends_with"};
+const llvm::StringRef ViewReadMembers[] = {"size",
+                                           "length",
+                                           "empty",
+                                           "data",
+                                           "at",
+                                           "front",
+                                           "back",
+                                           "find",
+                                           "rfind",
+                                           "find_first_of",
+                                           "find_last_of",
+                                           "find_first_not_of",
+                                           "find_last_not_of",
+                                           "starts_with",
+                                           "ends_with"};
 const llvm::StringRef IteratorMembers[] = {"begin", "end", "cbegin", "cend"};
 
 bool isStringViewType(QualType T) {
@@ -157,21 +173,19 @@ void CompactStringCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void CompactStringCheck::registerPPCallbacks(const SourceManager &,
-                                             Preprocessor *PP,
-                                             Preprocessor *) {
+                                             Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
 }
 
 void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
-  auto StringType = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(
-          hasName("::std::basic_string"))))));
+  auto StringType =
+      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          classTemplateSpecializationDecl(hasName("::std::basic_string"))))));
   // Static data members are not VarDecls of a function or namespace:
   // isLocalVarDecl/isFileContext below keep them out.
   auto Var = varDecl(unless(parmVarDecl()), hasType(StringType));
   Finder->addMatcher(varDecl(Var, unless(isExpansionInSystemHeader()),
-                             unless(isInstantiated()),
-                             isExpansionInMainFile())
+                             unless(isInstantiated()), isExpansionInMainFile())
                          .bind("var"),
                      this);
   Finder->addMatcher(declRefExpr(to(varDecl(Var).bind("refvar"))).bind("ref"),
@@ -330,10 +344,9 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
   if (auto Q = TL.getAs<QualifiedTypeLoc>())
     TL = Q.getUnqualifiedLoc();
   SourceRange TypeRange = TL.getSourceRange();
-  bool InMacro = DeclRange.getBegin().isMacroID() ||
-                 DeclRange.getEnd().isMacroID() ||
-                 TypeRange.getBegin().isMacroID() ||
-                 TypeRange.getEnd().isMacroID();
+  bool InMacro =
+      DeclRange.getBegin().isMacroID() || DeclRange.getEnd().isMacroID() ||
+      TypeRange.getBegin().isMacroID() || TypeRange.getEnd().isMacroID();
 
   // The initializer as one literal ("a" "b" is "ab"), when it is literals.
   std::string Joined;
@@ -357,8 +370,8 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
       std::string Text;
       if (VD->getStorageClass() == SC_Static)
         Text += "static ";
-      Text += "constexpr std::string_view " + VD->getName().str() + " = " +
-              Joined;
+      Text +=
+          "constexpr std::string_view " + VD->getName().str() + " = " + Joined;
       Diag << FixItHint::CreateReplacement(
                   CharSourceRange::getTokenRange(DeclRange), Text)
            << Inserter.createIncludeInsertion(
@@ -398,9 +411,9 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
           utils::fileText(Init.Leaves[0]->getSourceRange(), SM, LO);
       NewInit = "memlint::compact_string(" + First.str() + ")";
       for (size_t I = 1; I < Init.Leaves.size(); ++I)
-        NewInit += " + " + utils::fileText(Init.Leaves[I]->getSourceRange(),
-                                           SM, LO)
-                               .str();
+        NewInit +=
+            " + " +
+            utils::fileText(Init.Leaves[I]->getSourceRange(), SM, LO).str();
     }
     SourceRange InitRange = VD->getInit()->getSourceRange();
     if (DirectInit) {
@@ -416,8 +429,7 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
     }
   }
   Diag << Inserter.createIncludeInsertion(
-      SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
-      CompactStringHeader);
+      SM.getFileID(SM.getExpansionLoc(VD->getLocation())), CompactStringHeader);
 }
 
 } // namespace clang::tidy::memlint
