@@ -132,7 +132,8 @@ def main():
     ap.add_argument("--file", required=True)
     ap.add_argument("--checks", default="memlint-*")
     ap.add_argument("--clangd-config", default=None,
-                    help="extra lines for .clangd (default: none beyond the checks)")
+                    help="an extra .clangd fragment (a YAML document of its own, so it "
+                         "may open its own 'Diagnostics:' block; '\\n' is a newline)")
     ap.add_argument("--std", default="c++17")
     ap.add_argument("--include", action="append", default=[])
     ap.add_argument("--apply-fix", default=None)
@@ -155,7 +156,9 @@ def main():
     with open(os.path.join(work, ".clangd"), "w") as f:
         f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n" % ", ".join(checks))
         if opts.clangd_config:
-            f.write(opts.clangd_config.replace("\\n", "\n") + "\n")
+            # A separate fragment: clangd merges fragments, whereas a second
+            # 'Diagnostics:' key in the same document is ignored as a duplicate.
+            f.write("---\n" + opts.clangd_config.replace("\\n", "\n") + "\n")
 
     log = open(os.path.join(work, "clangd.log"), "w")
     client = Client([opts.clangd, "--log=error", "--background-index=false",

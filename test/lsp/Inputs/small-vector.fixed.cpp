@@ -1,0 +1,14 @@
+#include <memlint/small_vector.hpp>
+#include <string>
+#include <vector>
+
+std::string joinPath(const std::string &Dir, const std::string &File) {
+  memlint::small_vector<std::string, 3> Parts;
+  Parts.push_back(Dir);
+  Parts.push_back("/");
+  Parts.push_back(File);
+  std::string Out;
+  for (const std::string &P : Parts)
+    Out += P;
+  return Out;
+}
