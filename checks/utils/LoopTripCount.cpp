@@ -80,6 +80,11 @@ bool isWithin(SourceLocation Loc, const Stmt &S, const SourceManager &SM) {
          !SM.isBeforeInTranslationUnit(E, Loc);
 }
 
+bool isScalarOrPointer(const VarDecl &V) {
+  QualType T = V.getType().getNonReferenceType();
+  return T->isScalarType();
+}
+
 bool isThisBase(const Expr *Base) {
   return Base && isa<CXXThisExpr>(Base->IgnoreParenImpCasts());
 }
@@ -216,6 +221,54 @@ ContainerUse classifyArgument(const Expr *Arg, const Expr *Call) {
   if (PT->isReferenceType() && PT.getNonReferenceType()->isDependentType())
     return ContainerUse::SizeChange;
   return ContainerUse::Read;
+}
+
+
+// Whether a variable of scalar type may be written in S. ExprMutationAnalyzer
+// reports `v.push_back(i)` with an unsigned i as a mutation (the converted
+// temporary binds to push_back(T&&)), so scalars get this simpler test: a
+// use that is not immediately read (lvalue-to-rvalue) must be a const
+// reference binding or an unevaluated operand.
+bool isScalarMutatedIn(const VarDecl &V, const Stmt &S, ASTContext &Ctx) {
+  return visit(
+      &S,
+      [&](const Stmt *N) {
+        const auto *DRE = dyn_cast<DeclRefExpr>(N);
+        if (!DRE || DRE->getDecl() != &V)
+          return false;
+        const Stmt *Cur = DRE;
+        const Stmt *P = parentOf(*Cur, Ctx);
+        while (P && (isa<ParenExpr>(P) ||
+                     (isa<ImplicitCastExpr>(P) &&
+                      cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+          Cur = P;
+          P = parentOf(*P, Ctx);
+        }
+        if (!P) {
+          auto Parents = Ctx.getParents(*Cur);
+          if (!Parents.empty())
+            if (const auto *VD = Parents[0].get<VarDecl>())
+              return VD->getType()->isReferenceType() &&
+                     !VD->getType().getNonReferenceType().isConstQualified();
+          return false;
+        }
+        if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P))
+          return ICE->getCastKind() != CK_LValueToRValue &&
+                 ICE->getCastKind() != CK_ArrayToPointerDecay &&
+                 ICE->getCastKind() != CK_FunctionToPointerDecay &&
+                 ICE->getCastKind() != CK_LValueToRValueBitCast;
+        if (isa<UnaryExprOrTypeTraitExpr>(P))
+          return false;
+        if (const auto *UO = dyn_cast<UnaryOperator>(P))
+          return UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf;
+        if (const auto *BO = dyn_cast<BinaryOperator>(P))
+          return BO->isAssignmentOp() && BO->getLHS() == Cur;
+        if (isa<CallExpr>(P) || isa<CXXConstructExpr>(P))
+          return classifyArgument(cast<Expr>(Cur), cast<Expr>(P)) !=
+                 ContainerUse::Read;
+        return true; // unknown: assume written
+      },
+      /*SkipLambdas=*/false);
 }
 
 } // namespace
@@ -448,6 +501,8 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
             if (PP && isa<CXXMemberCallExpr>(PP))
               return false; // checked by the call branch
           }
+          if (isScalarOrPointer(*VD))
+            return isScalarMutatedIn(*VD, Loop, Ctx);
           return Mutated(VD);
         }
         if (const auto *ME = dyn_cast<MemberExpr>(N)) {
@@ -820,14 +875,15 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
 
   // The induction variable changes only in the increment.
-  {
-    ExprMutationAnalyzer Body(*F.getBody(), Ctx);
-    if (Body.isMutated(Var))
-      return std::nullopt;
-    if (const VarDecl *BV = refVar(R); BV && BV != Var && Bound != R &&
-                                       Body.isMutated(BV))
-      return std::nullopt;
-  }
+  if (isScalarOrPointer(*Var) ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
+                               : ExprMutationAnalyzer(*F.getBody(), Ctx)
+                                     .isMutated(Var))
+    return std::nullopt;
+  if (const VarDecl *BV = refVar(R); BV && BV != Var && Bound != R &&
+                                     (isScalarOrPointer(*BV)
+                                          ? isScalarMutatedIn(*BV, F, Ctx)
+                                          : sizeMayChangeIn(*BV, F, Ctx)))
+    return std::nullopt;
 
   const SourceManager &SM = Ctx.getSourceManager();
   LoopTripCount C;
