@@ -449,7 +449,7 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
                                       ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const ValueDecl *C = mu::getNamedContainer(Object);
-  if (!C)
+  if (!C || Object.getType()->isPointerType())
     return;
   if (const auto *VD = dyn_cast<VarDecl>(C))
     if (!VD->hasLocalStorage())
@@ -677,7 +677,7 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
   const SourceManager &SM = Ctx.getSourceManager();
   const Expr *Object = Call.getImplicitObjectArgument();
   const ValueDecl *C = Object ? mu::getNamedContainer(*Object) : nullptr;
-  if (!C || Call.getNumArgs() != 1)
+  if (!C || Call.getNumArgs() != 1 || Object->getType()->isPointerType())
     return;
   if (const auto *VD = dyn_cast<VarDecl>(C))
     if (!VD->hasLocalStorage())
@@ -811,7 +811,7 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
     return;
   const Expr *Object = Inserter.getArg(0);
   const ValueDecl *C = mu::getNamedContainer(*Object);
-  if (!C)
+  if (!C || Object->getType()->isPointerType())
     return;
   if (const auto *VD = dyn_cast<VarDecl>(C))
     if (!VD->hasLocalStorage())
