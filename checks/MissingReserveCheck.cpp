@@ -210,20 +210,43 @@ bool isSingleElementGrowth(const Expr &Call, ContainerKind K, ASTContext &Ctx,
     }
     return false;
   }
-  case CK_Unordered:
+  case CK_Unordered: {
+    // The key is what must change from one iteration to the next: the
+    // first of a map's pair, a set's whole value.
+    const CXXRecordDecl *RD = recordOf(objectOf(Call)->getType());
+    bool IsMap = RD && RD->getName().contains("map");
+    auto KeyOfPair = [&](const Expr *E) {
+      const Expr *S = stripImplicit(E);
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+        if (CE->getNumArgs() >= 2)
+          return CE->getArg(0);
+      if (const auto *ILE = dyn_cast<InitListExpr>(S))
+        if (ILE->getNumInits() >= 2)
+          return ILE->getInit(0);
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = CE->getDirectCallee())
+          if (FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+              FD->getName() == "make_pair" && CE->getNumArgs() == 2)
+            return CE->getArg(0);
+      return E;
+    };
     if (Name == "insert" && Args.size() == 1) {
-      Key.push_back(Args[0]);
+      Key.push_back(IsMap ? KeyOfPair(Args[0]) : Args[0]);
       return true;
     }
-    if ((Name == "emplace" || Name == "try_emplace") && !Args.empty()) {
-      Key.append(Args.begin(), Args.end());
+    if (Name == "emplace" && !Args.empty()) {
+      if (!IsMap)
+        Key.append(Args.begin(), Args.end());
+      else
+        Key.push_back(Args.size() >= 2 ? Args[0] : KeyOfPair(Args[0]));
       return true;
     }
-    if (Name == "operator[]" && Args.size() == 1) {
+    if ((Name == "try_emplace" || Name == "operator[]") && !Args.empty()) {
       Key.push_back(Args[0]);
       return true;
     }
     return false;
+  }
   }
   return false;
 }
@@ -352,6 +375,9 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
                                             UnorderedNames[2], UnorderedNames[3]))
                        .bind("unordered");
   auto Reservable = cxxRecordDecl(anyOf(VectorLike, StringLike, Unordered));
+  // Through typedefs (std::string) and derived-to-base casts (SmallVector).
+  auto OnReservable = on(hasType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(Reservable)))));
   auto InCountedLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt())));
   auto InAnyLoop = hasAncestor(
       stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
@@ -362,7 +388,7 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
           NotSystem,
           callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back", "insert",
                                           "emplace", "try_emplace", "append"))),
-          thisPointerType(Reservable), InCountedLoop)
+          OnReservable, InCountedLoop)
           .bind("grow"),
       this);
   Finder->addMatcher(
@@ -374,7 +400,7 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(cxxMemberCallExpr(NotSystem,
                                        callee(cxxMethodDecl(hasName("reserve"))),
-                                       thisPointerType(Reservable), InAnyLoop)
+                                       OnReservable, InAnyLoop)
                          .bind("reserve"),
                      this);
   Finder->addMatcher(

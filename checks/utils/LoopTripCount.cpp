@@ -211,6 +211,22 @@ ContainerUse classifyArgument(const Expr *Arg, const Expr *Call) {
        FD->getName() == "front_inserter" || FD->getName() == "erase" ||
        FD->getName() == "erase_if"))
     return ContainerUse::SizeChange;
+  // A forwarding reference (emplace_back(Args&&...)) forwards to a
+  // constructor, which in practice reads its argument.
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern()) {
+    unsigned PI = std::min<unsigned>(Index, Pattern->getNumParams() - 1);
+    if (Pattern->getNumParams() > 0) {
+      const ParmVarDecl *PP = Pattern->getParamDecl(PI);
+      QualType PT = PP->getType();
+      if (PP->isParameterPack())
+        if (const auto *Exp = PT->getAs<PackExpansionType>())
+          PT = Exp->getPattern();
+      if (const auto *RR = PT->getAs<RValueReferenceType>())
+        if (RR->getPointeeType()->getAs<TemplateTypeParmType>() &&
+            !RR->getPointeeType().hasQualifiers())
+          return ContainerUse::Read;
+    }
+  }
   if (Index >= FD->getNumParams())
     return ContainerUse::SizeChange; // variadic: unknown
   QualType PT = FD->getParamDecl(Index)->getType();
