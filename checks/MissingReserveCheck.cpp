@@ -624,8 +624,10 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   // is kept: a named one reads better than its value).
   if (AllConstant && Counts.size() > 1)
     Count = std::to_string(Product), Atomic = true;
-  if (Count.empty())
-    Count = "1";
+  // A part of the count spelled nowhere (inside a macro): no text to show.
+  bool CountUnknown = false;
+  for (const mu::LoopTripCount &TC : Counts)
+    CountUnknown |= TC.Spelling.empty();
   if (Sites > 1) {
     Count = std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
     Atomic = false;
@@ -661,10 +663,10 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
 
   // Why a fix cannot be offered, if it cannot.
   std::optional<std::string> Indent;
-  if (!Reevaluable) {
-  } else if (Call.getBeginLoc().isMacroID() || Outer->getBeginLoc().isMacroID() ||
-             Object.getBeginLoc().isMacroID() || ObjText.empty()) {
+  if (Call.getBeginLoc().isMacroID() || Outer->getBeginLoc().isMacroID() ||
+      Object.getBeginLoc().isMacroID() || ObjText.empty()) {
     Reason = "the code is inside a macro expansion";
+  } else if (!Reevaluable) {
   } else if (isTemplateInstantiationContext(Enc.DC)) {
     Reason = "the spelled types may differ between template instantiations";
   } else if (!parentIsBlock(*Outer, Ctx) ||
@@ -693,9 +695,10 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   }
   if (!Reason.empty())
     diag(Outer->getBeginLoc(),
-         "reserve '%0' before this loop; not fixed automatically because %1",
+         "reserve %select{'%1'|its capacity}0 before this loop; not fixed "
+         "automatically because %2",
          DiagnosticIDs::Note)
-        << Arg << Reason;
+        << CountUnknown << Arg << Reason;
 }
 
 void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,

@@ -710,7 +710,8 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
     C.Spelling = std::to_string(*C.Constant);
     return C;
   }
-  std::string HiText = getSourceText(*Hi, Ctx), LoText = getSourceText(*Lo, Ctx);
+  std::string HiText = getSourceText(*Hi, Ctx);
+  std::string LoText = LV ? std::to_string(*LV) : getSourceText(*Lo, Ctx);
   if (HiText.empty() || LoText.empty()) {
     C.Reevaluable = false;
     C.Reason = "the loop bounds are spelled inside a macro expansion";
