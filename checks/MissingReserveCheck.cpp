@@ -795,7 +795,8 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
       if (StmtIndent && NL != StringRef::npos &&
           Buf.slice(EndOff, NL).trim(" \t").empty()) {
         Begin = Begin.getLocWithOffset(-static_cast<int>(StmtIndent->size()));
-        End = End.getLocWithOffset(NL - EndOff + 1);
+        End = End.getLocWithOffset(NL - EndOff);
+        Begin = Begin.getLocWithOffset(-1); // from the previous newline
       }
       Removal = CharSourceRange::getCharRange(Begin, End);
     } else {
