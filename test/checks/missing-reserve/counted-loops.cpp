@@ -127,6 +127,36 @@ std::vector<int> grid(int rows, int cols) {
   return cells;
 }
 
+// Inclusive bound from a variable start; a range nested in a counted loop;
+// a container declared in an outer loop and grown in an inner one.
+std::vector<int> more(int lo, int hi, const std::vector<int> &items, int reps) {
+  std::vector<int> out;
+  for (int i = lo; i <= hi; ++i)
+    out.push_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'out' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if (hi >= lo) out.reserve(hi - lo + 1);{{$}}
+  std::vector<int> rep;
+  for (int r = 0; r < reps; ++r)
+    for (int x : items)
+      rep.push_back(x + r);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'rep' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if (reps > 0) rep.reserve(reps * items.size());{{$}}
+  for (int r = 0; r < reps; ++r) {
+    std::vector<int> row;
+    for (int x : items)
+      row.push_back(x * r);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'row' grows by 'push_back'
+    out.push_back(static_cast<int>(row.size()));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'out' grows by 'push_back'
+  }
+  // CHECK-FIXES: {{^}}  if (reps > 0) out.reserve(out.size() + reps);{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  for (int r = 0; r < reps; ++r) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    std::vector<int> row;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    row.reserve(items.size());{{$}}
+  out.insert(out.end(), rep.begin(), rep.end());
+  return out;
+}
+
 int main() {
   std::vector<int> in = {1, 2, 3, 4};
   int sum = 0;
@@ -142,5 +172,7 @@ int main() {
   for (int x : pairs(in)) sum += x;
   for (int x : grid(3, 4)) sum += x;
   sum += static_cast<int>(grid(-1, 4).size());
+  for (int x : more(-2, 3, in, 2)) sum += x;
+  for (int x : more(5, 1, in, -1)) sum += x;
   std::printf("%d\n", sum);
 }

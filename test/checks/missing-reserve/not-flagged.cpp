@@ -174,6 +174,12 @@ void selfGrow(std::vector<int> &v) {
       v.push_back(v[i] / 2);
 }
 
+// Range-for over the container being grown.
+void selfRange(std::vector<int> &v) {
+  for (int x : v)
+    v.push_back(x);
+}
+
 // The container declared inside the loop: allocation-in-loop's domain.
 void declaredInside(int n) {
   for (int k = 0; k < n; ++k) {

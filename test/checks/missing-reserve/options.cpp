@@ -42,6 +42,18 @@ std::vector<int> positives(const std::vector<int> &in) {
   return out;
 }
 
+// Even with FlagConditionalGrowth, a loop that can exit early is not
+// reported.
+std::vector<int> untilZero(const std::vector<int> &in) {
+  std::vector<int> out;
+  for (int x : in) {
+    if (x == 0)
+      break;
+    out.push_back(x);
+  }
+  return out;
+}
+
 // MinIterations: 5 known iterations are below 10.
 std::vector<int> five() {
   std::vector<int> out;
@@ -84,6 +96,7 @@ std::vector<int> silenced(int n) {
 }
 
 int main() {
-  std::printf("%zu %zu %zu %zu\n", positives({1, -2, 3}).size(), five().size(),
-              custom(3), silenced(2).size());
+  std::printf("%zu %zu %zu %zu %zu\n", positives({1, -2, 3}).size(),
+              five().size(), custom(3), silenced(2).size(),
+              untilZero({1, 0, 2}).size());
 }
