@@ -749,6 +749,14 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
   });
   if (Bail || Grows == 0)
     return;
+  // A conditional reserve (`if (v.capacity() < need) v.reserve(2 * need)`)
+  // is usually growth management written on purpose.
+  for (unsigned I = 0; I < Enc.Loops.size(); ++I) {
+    const Stmt *Inside =
+        I == 0 ? static_cast<const Stmt *>(&Call) : Enc.Loops[I - 1];
+    if (!mu::isUnconditionalInLoop(*Inside, *Enc.Loops[I], Ctx))
+      return;
+  }
 
   const Expr *Arg = Call.getArg(0);
   std::string Reason;
@@ -766,14 +774,6 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
   else if (!Full || !parentIsBlock(*Outer, Ctx) ||
            !(Indent = indentationOf(Outer->getBeginLoc(), SM)))
     Reason = "the loop is not a statement of its own in a block";
-  else {
-    for (unsigned I = 0; I < Enc.Loops.size(); ++I) {
-      const Stmt *Inside = I == 0 ? static_cast<const Stmt *>(&Call)
-                                  : Enc.Loops[I - 1];
-      if (!mu::isUnconditionalInLoop(*Inside, *Enc.Loops[I], Ctx))
-        Reason = "the call is conditional";
-    }
-  }
 
   std::string ObjText = mu::getSourceText(*Object, Ctx);
   std::string ArgText = mu::getSourceText(*Arg, Ctx);

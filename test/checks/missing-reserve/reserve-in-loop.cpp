@@ -50,7 +50,19 @@ int reuse(const std::vector<std::vector<int>> &rows) {
   return total;
 }
 
+// Not flagged: growth managed on purpose.
+std::vector<int> managed(int n) {
+  std::vector<int> v;
+  for (int i = 0; i < n; ++i) {
+    if (v.size() == v.capacity())
+      v.reserve(2 * v.size() + 1);
+    v.push_back(i);
+  }
+  return v;
+}
+
 int main() {
   std::printf("%zu %s %d\n", hoist(3, 4).size(), join({"ab", "cd"}).c_str(),
               reuse({{1, 2}, {3}}));
+  std::printf("%zu\n", managed(5).size());
 }
