@@ -19,7 +19,8 @@ namespace clang::tidy::memlint {
 class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<MissingReserveCheck>("memlint-missing-reserve");
+    CheckFactories.registerCheck<MissingReserveCheck>(
+        "memlint-missing-reserve");
   }
 };
 

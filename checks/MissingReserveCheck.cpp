@@ -1,8 +1,8 @@
 //===--- MissingReserveCheck.cpp - memlint-missing-reserve ----------------===//
 
 #include "MissingReserveCheck.h"
-#include "utils/LoopTripCount.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/LoopTripCount.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -26,8 +26,8 @@ constexpr char DefaultVectorLike[] =
 enum ContainerKind { CK_Vector = 0, CK_String = 1, CK_Unordered = 2 };
 
 const char *const UnorderedNames[] = {
-    "::std::unordered_map", "::std::unordered_set",
-    "::std::unordered_multimap", "::std::unordered_multiset"};
+    "::std::unordered_map", "::std::unordered_set", "::std::unordered_multimap",
+    "::std::unordered_multiset"};
 
 bool visitAll(const Stmt *S, const std::function<void(const Stmt *)> &F) {
   if (!S)
@@ -49,7 +49,8 @@ const Expr *stripImplicit(const Expr *E) {
     if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
       E = BTE->getSubExpr();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
+      if (CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
         E = CE->getArg(0);
     if (E == Old)
       return E;
@@ -341,9 +342,10 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       // Read as text: OptionsView's bool specialization is mangled
-      // differently by GCC and Clang, and the host clang-tidy is built by Clang.
-      FlagConditionalGrowth(parseBool(
-          Options.get("FlagConditionalGrowth", "false"))),
+      // differently by GCC and Clang, and the host clang-tidy is built by
+      // Clang.
+      FlagConditionalGrowth(
+          parseBool(Options.get("FlagConditionalGrowth", "false"))),
       MinIterations(Options.get("MinIterations", 2U)) {
   for (StringRef S : tidy::utils::options::parseStringList(
            Options.get("VectorLikeClasses", DefaultVectorLike)))
@@ -370,14 +372,16 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   for (const std::string &S : VectorLikeClasses)
     VectorNames.push_back(S);
   auto VectorLike = cxxRecordDecl(hasAnyName(VectorNames)).bind("vector");
-  auto StringLike = cxxRecordDecl(hasName("::std::basic_string")).bind("string");
-  auto Unordered = cxxRecordDecl(hasAnyName(UnorderedNames[0], UnorderedNames[1],
-                                            UnorderedNames[2], UnorderedNames[3]))
-                       .bind("unordered");
+  auto StringLike =
+      cxxRecordDecl(hasName("::std::basic_string")).bind("string");
+  auto Unordered =
+      cxxRecordDecl(hasAnyName(UnorderedNames[0], UnorderedNames[1],
+                               UnorderedNames[2], UnorderedNames[3]))
+          .bind("unordered");
   auto Reservable = cxxRecordDecl(anyOf(VectorLike, StringLike, Unordered));
   // Through typedefs (std::string) and derived-to-base casts (SmallVector).
-  auto OnReservable = on(hasType(hasUnqualifiedDesugaredType(
-      recordType(hasDeclaration(Reservable)))));
+  auto OnReservable = on(hasType(
+      hasUnqualifiedDesugaredType(recordType(hasDeclaration(Reservable)))));
   auto InCountedLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt())));
   auto InAnyLoop = hasAncestor(
       stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
@@ -398,18 +402,19 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
           InCountedLoop)
           .bind("grow"),
       this);
-  Finder->addMatcher(cxxMemberCallExpr(NotSystem,
-                                       callee(cxxMethodDecl(hasName("reserve"))),
-                                       OnReservable, InAnyLoop)
-                         .bind("reserve"),
-                     this);
   Finder->addMatcher(
-      callExpr(NotSystem,
-               callee(functionDecl(hasAnyName("::std::copy", "::std::copy_n",
-                                              "::std::transform"))),
-               hasAnyArgument(ignoringImplicit(
-                   callExpr(callee(functionDecl(hasName("::std::back_inserter"))))
-                       .bind("inserter"))))
+      cxxMemberCallExpr(NotSystem, callee(cxxMethodDecl(hasName("reserve"))),
+                        OnReservable, InAnyLoop)
+          .bind("reserve"),
+      this);
+  Finder->addMatcher(
+      callExpr(
+          NotSystem,
+          callee(functionDecl(
+              hasAnyName("::std::copy", "::std::copy_n", "::std::transform"))),
+          hasAnyArgument(ignoringImplicit(
+              callExpr(callee(functionDecl(hasName("::std::back_inserter"))))
+                  .bind("inserter"))))
           .bind("algorithm"),
       this);
 }
@@ -497,9 +502,9 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   const Stmt *Outer = Enc.Loops.back();
   const Stmt *Inner = Enc.Loops.front();
 
-  auto Key2 = std::make_pair(
-      SM.getExpansionLoc(C->getLocation()).getRawEncoding(),
-      SM.getExpansionLoc(Outer->getBeginLoc()).getRawEncoding());
+  auto Key2 =
+      std::make_pair(SM.getExpansionLoc(C->getLocation()).getRawEncoding(),
+                     SM.getExpansionLoc(Outer->getBeginLoc()).getRawEncoding());
   if (!Seen.insert(Key2).second)
     return;
 
@@ -537,7 +542,8 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N)) {
       // A non-const member function may change a field behind our back.
       if (isa<FieldDecl>(C) && MC->getImplicitObjectArgument() &&
-          isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+          isa<CXXThisExpr>(
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
           MC->getMethodDecl() && !MC->getMethodDecl()->isConst() &&
           !MC->getMethodDecl()->isStatic())
         Bail = true;
@@ -629,7 +635,8 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   for (const mu::LoopTripCount &TC : Counts)
     CountUnknown |= TC.Spelling.empty();
   if (Sites > 1) {
-    Count = std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
+    Count =
+        std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
     Atomic = false;
   }
 
@@ -811,8 +818,8 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
              << C->getNameAsString();
     if (Removal)
       D << FixItHint::CreateInsertion(Outer->getBeginLoc(),
-                                      ObjText + ".reserve(" + ArgText +
-                                          ");\n" + *Indent)
+                                      ObjText + ".reserve(" + ArgText + ");\n" +
+                                          *Indent)
         << FixItHint::CreateRemoval(*Removal);
   }
   if (!Reason.empty())
@@ -906,7 +913,8 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
           !M->getMethodDecl()->getDeclName().isIdentifier())
         return false;
       StringRef Nm = M->getMethodDecl()->getName();
-      return End ? Nm == "end" || Nm == "cend" : Nm == "begin" || Nm == "cbegin";
+      return End ? Nm == "end" || Nm == "cend"
+                 : Nm == "begin" || Nm == "cbegin";
     };
     if (!isForwardIterator(stripImplicit(First)->getType(), Ctx))
       return; // an input range: its length is unknown

@@ -27,7 +27,8 @@ const Expr *strip(const Expr *E) {
     if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
       E = BTE->getSubExpr();
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
+      if (CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
         E = CE->getArg(0);
     if (E == Old)
       break;
@@ -153,19 +154,19 @@ bool isUnsignedExpr(const Expr *E) {
 
 const llvm::StringSet<> &growMethods() {
   static const llvm::StringSet<> S = {
-      "push_back", "emplace_back", "push_front", "emplace_front",
-      "insert",    "emplace",      "emplace_hint", "try_emplace",
-      "insert_or_assign", "append"};
+      "push_back", "emplace_back", "push_front",  "emplace_front",    "insert",
+      "emplace",   "emplace_hint", "try_emplace", "insert_or_assign", "append"};
   return S;
 }
 
 // Non-const member functions that do not change the size of a container.
 const llvm::StringSet<> &readMethods() {
   static const llvm::StringSet<> S = {
-      "begin", "end",  "rbegin", "rend", "cbegin", "cend", "crbegin",
-      "crend", "front", "back",  "at",   "data",   "find", "lower_bound",
-      "upper_bound", "equal_range", "count", "contains", "size", "length",
-      "empty", "capacity", "c_str", "max_size", "get_allocator"};
+      "begin",       "end",      "rbegin",   "rend",        "cbegin",
+      "cend",        "crbegin",  "crend",    "front",       "back",
+      "at",          "data",     "find",     "lower_bound", "upper_bound",
+      "equal_range", "count",    "contains", "size",        "length",
+      "empty",       "capacity", "c_str",    "max_size",    "get_allocator"};
   return S;
 }
 
@@ -232,13 +233,13 @@ ContainerUse classifyArgument(const Expr *Arg, const Expr *Call) {
   QualType PT = FD->getParamDecl(Index)->getType();
   if (PT->isRValueReferenceType())
     return ContainerUse::SizeChange;
-  if (PT->isLValueReferenceType() && !PT.getNonReferenceType().isConstQualified())
+  if (PT->isLValueReferenceType() &&
+      !PT.getNonReferenceType().isConstQualified())
     return ContainerUse::SizeChange;
   if (PT->isReferenceType() && PT.getNonReferenceType()->isDependentType())
     return ContainerUse::SizeChange;
   return ContainerUse::Read;
 }
-
 
 // Whether a variable of scalar type may be written in S. ExprMutationAnalyzer
 // reports `v.push_back(i)` with an unsigned i as a mutation (the converted
@@ -357,9 +358,8 @@ ContainerUse classifyContainerUse(const Expr &Ref, ASTContext &Ctx,
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
     const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
     if (MD && Op->getNumArgs() > 0 &&
-        (Op->getArg(0) == Cur ||
-         Op->getArg(0)->IgnoreParenImpCasts() ==
-             cast<Expr>(Cur)->IgnoreParenImpCasts())) {
+        (Op->getArg(0) == Cur || Op->getArg(0)->IgnoreParenImpCasts() ==
+                                     cast<Expr>(Cur)->IgnoreParenImpCasts())) {
       OverloadedOperatorKind K = Op->getOperator();
       if (Method)
         *Method = std::string("operator") + getOperatorSpelling(K);
@@ -484,7 +484,8 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
       &E,
       [&](const Stmt *N) {
         if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N)) {
-          const Expr *Obj = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+          const Expr *Obj =
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
           // Through a pointer other than this: the pointee is not tracked.
           if (MC->getImplicitObjectArgument()->getType()->isPointerType() &&
               !isa<CXXThisExpr>(Obj))
@@ -811,7 +812,8 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   } else if (const auto *CAO = dyn_cast<CompoundAssignOperator>(Inc)) {
     auto One = evaluateInt(CAO->getRHS(), Ctx);
     if (One && *One == 1 &&
-        (CAO->getOpcode() == BO_AddAssign || CAO->getOpcode() == BO_SubAssign)) {
+        (CAO->getOpcode() == BO_AddAssign ||
+         CAO->getOpcode() == BO_SubAssign)) {
       Var = refVar(CAO->getLHS());
       Step = CAO->getOpcode() == BO_AddAssign ? 1 : -1;
     }
@@ -892,14 +894,14 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
 
   // The induction variable changes only in the increment.
-  if (isScalarOrPointer(*Var) ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
-                               : ExprMutationAnalyzer(*F.getBody(), Ctx)
-                                     .isMutated(Var))
+  if (isScalarOrPointer(*Var)
+          ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
+          : ExprMutationAnalyzer(*F.getBody(), Ctx).isMutated(Var))
     return std::nullopt;
-  if (const VarDecl *BV = refVar(R); BV && BV != Var && Bound != R &&
-                                     (isScalarOrPointer(*BV)
-                                          ? isScalarMutatedIn(*BV, F, Ctx)
-                                          : sizeMayChangeIn(*BV, F, Ctx)))
+  if (const VarDecl *BV = refVar(R);
+      BV && BV != Var && Bound != R &&
+      (isScalarOrPointer(*BV) ? isScalarMutatedIn(*BV, F, Ctx)
+                              : sizeMayChangeIn(*BV, F, Ctx)))
     return std::nullopt;
 
   const SourceManager &SM = Ctx.getSourceManager();
@@ -928,7 +930,9 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
       return std::nullopt;
     const Expr *Obj = BeginObj->IgnoreParenImpCasts();
     std::string ObjText =
-        isa<CXXThisExpr>(Obj) && cast<CXXThisExpr>(Obj)->isImplicit() ? "" : getSourceText(*Obj, Ctx);
+        isa<CXXThisExpr>(Obj) && cast<CXXThisExpr>(Obj)->isImplicit()
+            ? ""
+            : getSourceText(*Obj, Ctx);
     const auto *ME = dyn_cast<MemberExpr>(
         cast<CXXMemberCallExpr>(strip(Start))->getCallee()->IgnoreParens());
     if (ME && !ME->isImplicitAccess())
@@ -974,8 +978,8 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
         if (const auto *V = dyn_cast<VarDecl>(Dcl))
           if (refersTo(Hi, V) || refersTo(Lo, V)) {
             D.Reevaluable = false;
-            D.Reason = "'" + V->getNameAsString() +
-                       "' is declared in the loop header";
+            D.Reason =
+                "'" + V->getNameAsString() + "' is declared in the loop header";
           }
     }
   }
@@ -983,8 +987,7 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
 }
 
 std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
-                                           ASTContext &Ctx,
-                                           const Stmt &Scope) {
+                                           ASTContext &Ctx, const Stmt &Scope) {
   const Expr *Init = RF.getRangeInit();
   if (!Init || !RF.getBody())
     return std::nullopt;
@@ -1047,8 +1050,7 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
 
 } // namespace
 
-std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop,
-                                              ASTContext &Ctx,
+std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
                                               const Stmt *InvariantWithin) {
   const Stmt &Scope = InvariantWithin ? *InvariantWithin : Loop;
   if (const auto *RF = dyn_cast<CXXForRangeStmt>(&Loop))

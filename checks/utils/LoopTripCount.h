@@ -74,10 +74,9 @@ struct LoopTripCount {
 /// pass an outer loop to ask whether the count of an inner loop is the same
 /// on every iteration of the outer one. Whether the body can exit early is
 /// not considered here; ask findEarlyExit.
-std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop,
-                                              ASTContext &Ctx,
-                                              const Stmt *InvariantWithin =
-                                                  nullptr);
+std::optional<LoopTripCount>
+getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
+                 const Stmt *InvariantWithin = nullptr);
 
 /// Whether \p E has no side effects, can be evaluated again anywhere before
 /// \p Loop with the same value, and keeps that value during every iteration
@@ -132,8 +131,8 @@ const Stmt *getEnclosingFullStatement(const Expr &E, ASTContext &Ctx);
 
 /// How a use of a container changes it.
 enum class ContainerUse {
-  Read,       ///< Does not change the size (size(), operator[] of a vector, ...).
-  Grow,       ///< Adds elements: push_back, emplace*, insert, append, +=, ...
+  Read, ///< Does not change the size (size(), operator[] of a vector, ...).
+  Grow, ///< Adds elements: push_back, emplace*, insert, append, +=, ...
   SizeChange, ///< Anything else that may change size or capacity: clear,
               ///< resize, reserve, erase, swap, assignment, std::move, being
               ///< passed by non-const reference or pointer, address taken.
