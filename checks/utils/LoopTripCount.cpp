@@ -571,6 +571,15 @@ const Stmt *getLoopBody(const Stmt &Loop) {
 }
 
 namespace {
+bool isAssertHandler(const FunctionDecl &FD) {
+  if (!FD.getDeclName().isIdentifier())
+    return false;
+  StringRef N = FD.getName();
+  return N == "__assert_fail" || N == "__assert_rtn" || N == "_wassert" ||
+         N == "__assert_func" || N == "__assert" ||
+         N == "__assert_perror_fail";
+}
+
 const Stmt *findExit(const Stmt *S, unsigned BreakDepth) {
   if (!S)
     return nullptr;
@@ -582,9 +591,14 @@ const Stmt *findExit(const Stmt *S, unsigned BreakDepth) {
           S))
     return S;
   if (const auto *CE = dyn_cast<CallExpr>(S)) {
-    if (const FunctionDecl *FD = CE->getDirectCallee())
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      // A failed assert() ends the program: a precondition, not a way out
+      // of the loop that the trip count should account for.
+      if (isAssertHandler(*FD))
+        return nullptr;
       if (FD->isNoReturn())
         return S;
+    }
     QualType CT = CE->getCallee()->getType();
     if (const auto *PT = CT->getAs<PointerType>())
       CT = PT->getPointeeType();

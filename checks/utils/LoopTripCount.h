@@ -94,7 +94,9 @@ bool isReevaluable(const Expr &E);
 
 /// The first statement in \p Loop's body (in source order) that can leave
 /// the loop early: a break that targets the loop, return, co_return, goto,
-/// throw, a call to a noreturn function. Lambda bodies and nested local
+/// throw, a call to a noreturn function (except the handlers of a failed
+/// assert(), which end the program rather than the loop). Lambda bodies and
+/// nested local
 /// classes are not entered; breaks of nested loops and switches are ignored.
 /// Null when the loop can only end through its condition (or an exception
 /// escaping a call).

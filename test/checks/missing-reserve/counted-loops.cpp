@@ -1,5 +1,6 @@
 // RUN: %check_clang_tidy -run-fixed %s memlint-missing-reserve %t
 
+#include <cassert>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -115,6 +116,20 @@ std::vector<int> pairs(const std::vector<int> &in) {
   return out;
 }
 
+// An assert() is a precondition, not an early exit.
+std::vector<int> checked(const std::vector<int> &in) {
+  std::vector<int> out;
+  for (int x : in) {
+    assert(x >= 0 && "negative input");
+    out.push_back(x);
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: 'out' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  out.reserve(in.size());{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  for (int x : in) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    assert(x >= 0 && "negative input");{{$}}
+  return out;
+}
+
 // Nested loops with invariant bounds: the product, before the outer loop.
 std::vector<int> grid(int rows, int cols) {
   std::vector<int> cells;
@@ -171,6 +186,7 @@ int main() {
   for (int x : constants()) sum += x;
   for (int x : pairs(in)) sum += x;
   for (int x : grid(3, 4)) sum += x;
+  for (int x : checked(in)) sum += x;
   sum += static_cast<int>(grid(-1, 4).size());
   for (int x : more(-2, 3, in, 2)) sum += x;
   for (int x : more(5, 1, in, -1)) sum += x;
