@@ -483,6 +483,15 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
   bool Varies = visit(
       &E,
       [&](const Stmt *N) {
+        // What a pointer or an array element refers to is not tracked.
+        if (const auto *UO = dyn_cast<UnaryOperator>(N))
+          if (UO->getOpcode() == UO_Deref)
+            return true;
+        if (isa<ArraySubscriptExpr>(N))
+          return true;
+        if (const auto *ME = dyn_cast<MemberExpr>(N))
+          if (ME->isArrow() && !isThisBase(ME->getBase()))
+            return true;
         if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N)) {
           const Expr *Obj =
               MC->getImplicitObjectArgument()->IgnoreParenImpCasts();

@@ -264,3 +264,33 @@ void floating() {
   for (double d = 0; d < 10; d += 1)
     out.push_back(d);
 }
+
+// Bounds read through a pointer or an array element may change in the loop.
+void throughPointer(int *count, int sizes[], std::vector<int> &out) {
+  std::vector<int> a, b;
+  for (int i = 0; i < *count; ++i) {
+    a.push_back(i);
+    if (i == 2)
+      --*count;
+  }
+  for (int i = 0; i < sizes[0]; ++i) {
+    b.push_back(i);
+    sizes[0] = 1;
+  }
+  use(a), use(b);
+}
+
+// Bounds in fields, modified by a member function called in the loop.
+struct Counter {
+  int N = 3;
+  std::vector<int> Out;
+  void shrink() { --N; }
+  void run() {
+    std::vector<int> local;
+    for (int i = 0; i < N; ++i) {
+      local.push_back(i);
+      shrink();
+    }
+    use(local);
+  }
+};
