@@ -31,7 +31,24 @@ template <typename C> void onlyList(C &c, int n) {
     c.push_back(i);
 }
 
+// A member of a class template whose type depends on the parameter:
+// reported once, with a note.
+template <typename T> struct Table {
+  std::vector<T> Rows;
+  int Width = 4;
+  void fill(const T &v) {
+    for (int i = 0; i < Width; ++i)
+      Rows.push_back(v);
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'Rows' grows by 'push_back'
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: reserve 'Rows.size() + Width' before this loop; not fixed automatically because the spelled types may differ between template instantiations
+  }
+};
+
 void instantiate() {
+  Table<int> ti;
+  ti.fill(1);
+  Table<std::string> ts;
+  ts.fill("x");
   std::vector<std::string> words = {"a", "b"};
   lengths(words, 3);
   lengths(std::vector<int>{1}, 2);
