@@ -116,6 +116,17 @@ std::vector<int> pairs(const std::vector<int> &in) {
   return out;
 }
 
+// Adjacent pairs: the count `v.size() - 1` would wrap for an empty vector,
+// so the fix guards it.
+std::vector<int> deltas(const std::vector<int> &v) {
+  std::vector<int> d;
+  for (std::size_t i = 0; i < v.size() - 1; ++i)
+    d.push_back(v[i + 1] - v[i]);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'd' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if (v.size() > 1) d.reserve(v.size() - 1);{{$}}
+  return d;
+}
+
 // An assert() is a precondition, not an early exit.
 std::vector<int> checked(const std::vector<int> &in) {
   std::vector<int> out;
@@ -187,6 +198,8 @@ int main() {
   for (int x : pairs(in)) sum += x;
   for (int x : grid(3, 4)) sum += x;
   for (int x : checked(in)) sum += x;
+  for (int x : deltas(in)) sum += x;
+  sum += static_cast<int>(deltas({5}).size());
   sum += static_cast<int>(grid(-1, 4).size());
   for (int x : more(-2, 3, in, 2)) sum += x;
   for (int x : more(5, 1, in, -1)) sum += x;
