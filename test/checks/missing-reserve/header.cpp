@@ -1,8 +1,9 @@
 // RUN: %check_clang_tidy -check-header=Inputs/reserve_header.h %s memlint-missing-reserve %t -- -header-filter=.*
-// RUN: %check_clang_tidy -check-suffix=NOHDR %s memlint-missing-reserve %t
+// RUN: %check_clang_tidy -check-suffix=NOHDR %s memlint-missing-reserve %t -- -header-filter=no-such-header
 
 // Growth in a header: reported and fixed in the header when headers are
-// analysed, silent otherwise.
+// analysed, silent otherwise (LLVM 22's clang-tidy analyses every header by
+// default, so the silent run names a filter explicitly).
 
 #include "reserve_header.h"
 
