@@ -585,8 +585,7 @@ bool isAssertHandler(const FunctionDecl &FD) {
     return false;
   StringRef N = FD.getName();
   return N == "__assert_fail" || N == "__assert_rtn" || N == "_wassert" ||
-         N == "__assert_func" || N == "__assert" ||
-         N == "__assert_perror_fail";
+         N == "__assert_func" || N == "__assert" || N == "__assert_perror_fail";
 }
 
 const Stmt *findExit(const Stmt *S, unsigned BreakDepth) {
@@ -800,8 +799,8 @@ const Expr *resolveInitVar(const Expr *B, const ForStmt &F,
   return B;
 }
 
-bool isBeginCall(const Expr *E, StringRef &Object, const ValueDecl *&D,
-                 bool End, const Expr *&ObjExpr) {
+bool isBeginCall(const Expr *E, const ValueDecl *&D, bool End,
+                 const Expr *&ObjExpr) {
   const auto *MC = dyn_cast<CXXMemberCallExpr>(strip(E));
   if (!MC || MC->getNumArgs() != 0 || !MC->getMethodDecl())
     return false;
@@ -813,7 +812,6 @@ bool isBeginCall(const Expr *E, StringRef &Object, const ValueDecl *&D,
     return false;
   ObjExpr = MC->getImplicitObjectArgument();
   D = getNamedContainer(*ObjExpr);
-  (void)Object;
   return D != nullptr;
 }
 
@@ -933,12 +931,10 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   if (Iterator) {
     if (Step != 1 || (Opc != BO_NE && Opc != BO_LT))
       return std::nullopt;
-    StringRef Unused;
     const ValueDecl *BeginD = nullptr, *EndD = nullptr;
     const Expr *BeginObj = nullptr, *EndObj = nullptr;
-    if (!isBeginCall(Start, Unused, BeginD, /*End=*/false, BeginObj) ||
-        !isBeginCall(Bound, Unused, EndD, /*End=*/true, EndObj) ||
-        BeginD != EndD)
+    if (!isBeginCall(Start, BeginD, /*End=*/false, BeginObj) ||
+        !isBeginCall(Bound, EndD, /*End=*/true, EndObj) || BeginD != EndD)
       return std::nullopt;
     if (sizeMayChangeIn(*BeginD, F, Ctx) ||
         (&Scope != &F && (sizeMayChangeIn(*BeginD, Scope, Ctx) ||
