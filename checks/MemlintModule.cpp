@@ -7,6 +7,7 @@
 
 #include "CompactStringCheck.h"
 #include "HeapFixedBufferCheck.h"
+#include "MissingReserveCheck.h"
 #include "OversizedEnumCheck.h"
 #include "PaddingWasteCheck.h"
 #include "SmallVectorCheck.h"
@@ -28,6 +29,7 @@ public:
     CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
+    CheckFactories.registerCheck<MissingReserveCheck>("memlint-missing-reserve");
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
