@@ -821,7 +821,10 @@ void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
                   "'%0.reserve()' runs on every iteration of the loop, which "
                   "defeats the geometric growth of '%0' and can make filling "
                   "it quadratic; reserve the total once before the loop")
-             << C->getNameAsString();
+             << C->getNameAsString()
+             // Without a range of its own, clangd underlines the removal,
+             // which starts at the end of the previous line.
+             << Call.getSourceRange();
     if (Removal)
       D << FixItHint::CreateInsertion(Outer->getBeginLoc(),
                                       ObjText + ".reserve(" + ArgText + ");\n" +
