@@ -31,6 +31,7 @@ options:
   -j N              runs at once (default 1: timings do not compete)
   --seed N          shuffle seed (default: time)
   --write-docs      replace the analyzer section of docs/benchmarks.md
+                    (scripts/bench-analyzer passes it; --no-docs undoes it)
   --json FILE       raw results (default bench/results/analyzer.json)
 
 Targets (issue 3): memlint with every check at most 1.15x the parse's CPU
@@ -55,11 +56,12 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 WORK = os.path.join(ROOT, "test", "validation", "work")
-DOC = os.path.join(ROOT, "docs", "benchmarks.md")
-BEGIN, END = "<!-- analyzer:begin -->", "<!-- analyzer:end -->"
 LLVM = "19"
 CXX = "clang++-" + LLVM
 TIDY = "clang-tidy-" + LLVM
+sys.path.insert(0, os.path.join(ROOT, "bench", "common"))
+import benchdoc  # noqa: E402
+
 CPP_EXT = (".cc", ".cpp", ".cxx", ".C")
 TOOLS = ["parse", "perf", "memlint", "plugin"]
 LABEL = {
@@ -128,18 +130,6 @@ def load_tus(projects, per_project):
     return tus
 
 
-def machine():
-    cpu = "unknown CPU"
-    try:
-        for ln in open("/proc/cpuinfo"):
-            if ln.startswith("model name"):
-                cpu = ln.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return "%s, %d cores, %s" % (cpu, os.cpu_count() or 0, platform.platform(terse=True))
-
-
 def version(cmd):
     out = subprocess.run(cmd + ["--version"], capture_output=True, text=True).stdout
     m = re.search(r"version (\S+)", out)
@@ -155,6 +145,7 @@ def main():
     ap.add_argument("-j", type=int, default=1)
     ap.add_argument("--seed", type=int)
     ap.add_argument("--write-docs", action="store_true")
+    ap.add_argument("--no-docs", action="store_true")
     ap.add_argument("--json", default=os.path.join(ROOT, "bench", "results", "analyzer.json"))
     ap.add_argument("-h", "--help", action="store_true")
     a = ap.parse_args()
@@ -253,7 +244,7 @@ def main():
     w("Machine: %s. Compiler: clang %s, clang-tidy %s. %d TUs (%s), %d rounds, runs "
       "interleaved in a random order each round, %d at a time; CPU time is user+sys "
       "of the child, figures are per-TU medians.\n" %
-      (machine(), version([CXX]), version([TIDY]), n,
+      (benchdoc.machine(), version([CXX]), version([TIDY]), n,
        ", ".join("%d from %s" % (sum(1 for e in tus if e["project"] == p), p)
                  for p in a.projects.split(",")), a.rounds, a.j))
     for note in notes:
@@ -300,16 +291,9 @@ def main():
                        tus=[e["file"] for e in tus],
                        samples={"%s|%d" % k: v for k, v in samples.items()},
                        summary=summary), f, indent=1)
-    if a.write_docs:
-        doc = open(DOC).read() if os.path.exists(DOC) else \
-            "# Benchmarks\n\n## Analyzer speed\n\n%s\n%s\n" % (BEGIN, END)
-        if BEGIN not in doc:
-            doc += "\n## Analyzer speed\n\n%s\n%s\n" % (BEGIN, END)
-        head, rest = doc.split(BEGIN, 1)
-        _, tail = rest.split(END, 1)
-        with open(DOC, "w") as f:
-            f.write(head + BEGIN + "\n" + text + END + tail)
-        print("bench: wrote %s" % os.path.relpath(DOC, ROOT))
+    if a.write_docs and not a.no_docs:
+        benchdoc.update_section("analyzer", text)
+        print("bench: wrote %s" % os.path.relpath(benchdoc.BENCHMARKS_MD, ROOT))
     return 1 if failures else 0
 
 
