@@ -139,6 +139,41 @@ class Fixes(Base):
         self.assertFalse(V.apply_fixes(out, os.path.join(self.dir, "apply.log")))
 
 
+class Rereport(Base):
+    def test_verdicts_from_triage_without_rerun(self):
+        x = dict(check="memlint-x", file="src/a.h", text="enum E {", occ=0, line=1,
+                 offset=0, message="m", fix=True)
+        res = dict(name="p", version="1", failures=[], findings=[x], tus=1,
+                   checks=["memlint-x"], memlint=dict(status={"ok": 1}, cpu=1.0),
+                   baseline_build=dict(ok=True, seconds=1),
+                   baseline_tests=dict(ok=True, total=1, retries=0, seconds=1),
+                   fixed=None, peers=[], peer_tus=1,
+                   per_check={"memlint-x": dict(findings=1, fixes=1, seconds=0.1,
+                                                build_ok=True, tests_ok=True)})
+        meta = dict(command="scripts/validate p", when="then", rev="r", tool="t",
+                    memlint="memlint 0", machine="m", clang="19", tidy="19",
+                    cppcheck="2", jobs=2, seconds=5, full=False)
+        saved = (V.WORK, V.RESULTS, V.TRIAGE_DIR)
+        try:
+            V.WORK, V.RESULTS, V.TRIAGE_DIR = (self.dir, os.path.join(self.dir, "r.json"),
+                                               self.dir)
+            with open(V.RESULTS, "w") as f:
+                V.json.dump(dict(meta=meta, results=[res]), f)
+            with open(os.path.join(self.dir, "p.triage"), "w") as f:
+                f.write(V.triage_line(x, "true", "real") + "\n")
+                f.write('false memlint-x src/b.h "gone" #0 old\n')
+
+            class A:
+                update_triage = no_docs = False
+            self.assertEqual(V.rereport(A()), 0)
+            report = V.read(os.path.join(self.dir, "report.md"))
+        finally:
+            V.WORK, V.RESULTS, V.TRIAGE_DIR = saved
+        self.assertIn("| `memlint-x` | 1 | 1 | 0 | 0 | 1 | yes | yes | 0.10 |", report)
+        self.assertIn('gone: `memlint-x src/b.h "gone" #0`', report)
+        self.assertIn("verdicts from the triage files as of", report)
+
+
 class Classify(unittest.TestCase):
     def run_(self, rc, out, timed_out=False):
         return V.classify(V.Run(rc, out, 0, 0, 0, timed_out))
