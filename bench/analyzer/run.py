@@ -10,6 +10,8 @@ interleaved runs (every round runs every tool on every TU in a new random
 order):
 
   parse      clang++-19 -fsyntax-only with the TU's flags (the parse alone)
+  floor      clang-tidy-19 with only an Objective-C check, which does nothing
+             on C++: clang-tidy's own cost before any check runs
   perf       clang-tidy-19 --checks=-*,performance-*
   memlint    build/bin/memlint-tidy --checks=-*,memlint-* (every memlint check)
   plugin     clang-tidy-19 --load build/lib/libmemlint.so, same checks
@@ -27,7 +29,7 @@ options:
   --tus N           TUs per project (default 6, spread over the sorted list;
                     0 = all)
   --rounds N        rounds (default 5)
-  --tools T,...     subset of parse,perf,memlint,plugin (default all)
+  --tools T,...     subset of parse,floor,perf,memlint,plugin (default all)
   -j N              runs at once (default 1: timings do not compete)
   --seed N          shuffle seed (default: time)
   --write-docs      replace the analyzer section of docs/benchmarks.md
@@ -63,9 +65,10 @@ sys.path.insert(0, os.path.join(ROOT, "bench", "common"))
 import benchdoc  # noqa: E402
 
 CPP_EXT = (".cc", ".cpp", ".cxx", ".C")
-TOOLS = ["parse", "perf", "memlint", "plugin"]
+TOOLS = ["parse", "floor", "perf", "memlint", "plugin"]
 LABEL = {
     "parse": "`clang++-19 -fsyntax-only` (parse alone)",
+    "floor": "`clang-tidy-19` running no check on C++ (framework floor)",
     "perf": "`clang-tidy-19 --checks=-*,performance-*`",
     "memlint": "`memlint-tidy --checks=-*,memlint-*`",
     "plugin": "`clang-tidy-19 --load libmemlint.so --checks=-*,memlint-*`",
@@ -184,6 +187,11 @@ def main():
         tidy_common = ["-p", benchdb, "--config={}", "--quiet", e["file"]]
         if tool == "parse":
             return [CXX, "-fsyntax-only"] + parse_args_of(e)
+        if tool == "floor":
+            # An Objective-C-only check: clang-tidy parses and builds the AST
+            # as for any check but registers no matcher on C++, so this is
+            # what clang-tidy costs before any check runs.
+            return [TIDY, "--checks=-*,objc-forbidden-subclassing"] + tidy_common
         if tool == "perf":
             return [TIDY, "--checks=-*,performance-*"] + tidy_common
         if tool == "memlint":
@@ -272,6 +280,12 @@ def main():
                        (m["rss_max_ratio"], "met" if m["rss_max_ratio"] <= 1.10 else "**missed**"))
     if targets:
         w("Targets: " + "; ".join(targets) + ".\n")
+    if "floor" in tools and "memlint" in tools:
+        f, m = summary["floor"], summary["memlint"]
+        w("clang-tidy itself, with no check running, costs %.2fx the parse's CPU and "
+          "%.2fx its peak RSS (worst TU %.2fx); memlint's checks add %.2fx CPU on top "
+          "of that floor.\n" % (f["cpu_ratio"], f["rss_median_ratio"], f["rss_max_ratio"],
+                               m["cpu"] / f["cpu"]))
     w("<details><summary>per TU (median CPU s / peak RSS MiB)</summary>\n")
     w("| TU | " + " | ".join(t for t in tools) + " |")
     w("| --- | " + " | ".join("---:" for _ in tools) + " |")
