@@ -686,6 +686,32 @@ private:
       layout::trivial && !layout::over_aligned &&
       sizeof(T) <= 2 * sizeof(void *) && std::is_copy_constructible_v<T>;
 
+  // The rest of small_vector<T, N>::push_back/emplace_back after its
+  // one-compare inline fast path failed: the vector is either full or on the
+  // heap (an inline vector with room would have taken the fast path), so
+  // room implies heap mode and no data() branch is needed.
+  void push_back_after_inline_miss(T value) {
+    const std::uint64_t m = meta_;
+    if (MEMLINT_LIKELY(static_cast<std::uint32_t>(m) < (m >> 33))) {
+      ::new (static_cast<void *>(heap_ptr() + static_cast<std::uint32_t>(m)))
+          T(value);
+      meta_ = m + 1; // size < capacity < 2^31: no carry
+      return;
+    }
+    grow_push_value(value);
+  }
+  template <class... Args>
+  reference emplace_back_after_inline_miss(Args &&...args) {
+    const std::uint64_t m = meta_;
+    if (MEMLINT_LIKELY(static_cast<std::uint32_t>(m) < (m >> 33))) {
+      T *p = heap_ptr() + static_cast<std::uint32_t>(m);
+      ::new (static_cast<void *>(p)) T(std::forward<Args>(args)...);
+      meta_ += 1;
+      return *p;
+    }
+    return grow_emplace_back(std::forward<Args>(args)...);
+  }
+
   MEMLINT_NOINLINE void grow_push_value(T value) {
     const size_type n = size();
     reallocate(next_capacity(n + 1));
@@ -932,6 +958,45 @@ public:
     return *this;
   }
 
+  // Same as small_vector_base<T>::push_back/emplace_back, with a faster
+  // inline path: N is known here, so "inline and size < N" is one compare
+  // of meta_ against a constant (inline: meta_ == (2N << 32) | size; heap:
+  // meta_ >= (2N + 3) << 32), and the element goes to this + offset + size
+  // without computing data().
+  template <class... Args> T &emplace_back(Args &&...args) {
+    const std::uint64_t m = this->meta_;
+    if (MEMLINT_LIKELY(m < inline_room_bound)) {
+      T *p = this->inline_ptr() + static_cast<std::uint32_t>(m);
+      ::new (static_cast<void *>(p)) T(std::forward<Args>(args)...);
+      this->meta_ += 1;
+      return *p;
+    }
+    return this->emplace_back_after_inline_miss(std::forward<Args>(args)...);
+  }
+  void push_back(const T &value) {
+    if constexpr (base::pass_by_value) {
+      // Small trivially copyable T travels in a register (as in LLVM).
+      const T copy = value;
+      const std::uint64_t m = this->meta_;
+      if (MEMLINT_LIKELY(m < inline_room_bound)) {
+        // A typed store: it cannot alias meta_, which stays in a register.
+        ::new (static_cast<void *>(this->inline_ptr() +
+                                   static_cast<std::uint32_t>(m))) T(copy);
+        this->meta_ = m + 1; // size < N < 2^30: no carry
+        return;
+      }
+      this->push_back_after_inline_miss(copy);
+    } else {
+      emplace_back(value);
+    }
+  }
+  void push_back(T &&value) {
+    if constexpr (base::pass_by_value)
+      push_back(static_cast<const T &>(value));
+    else
+      emplace_back(std::move(value));
+  }
+
   // Same N: never allocates.
   void swap(small_vector &other) noexcept(
       std::is_nothrow_move_constructible_v<T> &&
@@ -941,6 +1006,10 @@ public:
   using base::swap;
 
 private:
+  // meta_ < this bound <=> inline and size < N (see emplace_back).
+  static constexpr std::uint64_t inline_room_bound =
+      (static_cast<std::uint64_t>(N) << 33) | N;
+
   template <class F> void guarded(F &&f) {
     try {
       f();
