@@ -77,7 +77,9 @@ template <class T> constexpr std::size_t default_inline_count() {
 // can take any small_vector<T, N> as small_vector_base<T>& (like LLVM's
 // SmallVectorImpl). It cannot be constructed or destroyed on its own.
 //
-// Layout: [uint32 size][uint32 capacity<<1 | heap][buffer]. In heap mode the
+// Layout: [uint64: size (bits 0-31) | capacity - size (bits 32-62) | heap
+// (bit 63)][buffer]. push_back tests "inline with room" and "heap with room"
+// with one compare each (signed / unsigned). In heap mode the
 // first bytes of the buffer hold the heap pointer and the inline capacity N
 // (so the base can return to inline storage without knowing N statically).
 // Invariant: heap mode implies capacity > N, so capacity() >= N always.
@@ -210,7 +212,7 @@ public:
     constexpr size_type by_bytes = PTRDIFF_MAX / sizeof(T);
     return by_field < by_bytes ? by_field : by_bytes;
   }
-  size_type capacity() const noexcept { return capf() >> 1; }
+  size_type capacity() const noexcept { return size_type{sz()} + room(); }
   // True while the elements live in the inline buffer.
   bool is_inline() const noexcept { return !is_heap(); }
   // N of the small_vector<T, N> this base belongs to.
@@ -250,11 +252,20 @@ public:
   }
 
   template <class... Args> reference emplace_back(Args &&...args) {
-    // Fast path: one compare, one store, one increment.
-    if (MEMLINT_LIKELY(static_cast<std::uint32_t>(meta_) < (meta_ >> 33))) {
-      T *p = data() + static_cast<std::uint32_t>(meta_);
+    // Inline with room: one signed compare of meta_ (heap bit clear, room
+    // field nonzero), the element goes to this + offset + size.
+    const std::uint64_t m = meta_;
+    if (MEMLINT_LIKELY(inline_room(m))) {
+      T *p = inline_ptr() + static_cast<std::uint32_t>(m);
       ::new (static_cast<void *>(p)) T(std::forward<Args>(args)...);
-      meta_ += 1; // size < capacity < 2^31: no carry
+      bump(1);
+      return *p;
+    }
+    // Heap with room: one unsigned compare.
+    if (MEMLINT_LIKELY(heap_room(m))) {
+      T *p = heap_ptr() + static_cast<std::uint32_t>(m);
+      ::new (static_cast<void *>(p)) T(std::forward<Args>(args)...);
+      bump(1);
       return *p;
     }
     return grow_emplace_back(std::forward<Args>(args)...);
@@ -264,12 +275,19 @@ public:
       // Small trivially copyable T travels in a register (as in LLVM): the
       // slow path gets a copy, so `value` need not live in memory.
       const T copy = value;
-      if (MEMLINT_LIKELY(static_cast<std::uint32_t>(meta_) < (meta_ >> 33))) {
-        // A typed store (not memcpy): it cannot alias meta_, so the size
-        // stays in a register across a push_back loop.
-        ::new (static_cast<void *>(data() + static_cast<std::uint32_t>(meta_)))
+      const std::uint64_t m = meta_;
+      // Typed stores (not memcpy): they cannot alias meta_, so the size
+      // stays in a register across a push_back loop.
+      if (MEMLINT_LIKELY(inline_room(m))) {
+        ::new (static_cast<void *>(inline_ptr() + static_cast<std::uint32_t>(m)))
             T(copy);
-        meta_ += 1;
+        meta_ = m + bump_one;
+        return;
+      }
+      if (MEMLINT_LIKELY(heap_room(m))) {
+        ::new (static_cast<void *>(heap_ptr() + static_cast<std::uint32_t>(m)))
+            T(copy);
+        meta_ = m + bump_one;
         return;
       }
       grow_push_value(copy);
@@ -286,7 +304,7 @@ public:
 
   void pop_back() noexcept {
     assert(!empty());
-    meta_ -= 1;
+    bump(-1);
     data()[sz()].~T();
   }
 
@@ -303,7 +321,7 @@ public:
       T *b = begin();
       T *e = end();
       ::new (static_cast<void *>(e)) T(std::move(e[-1]));
-      meta_ += 1; // size < capacity < 2^31: no carry
+      bump(1);
       std::move_backward(b + idx, e - 1, e);
       b[idx] = std::move(tmp);
       return b + idx;
@@ -460,7 +478,7 @@ public:
 
 protected:
   explicit small_vector_base(std::size_t inline_cap) noexcept
-      : meta_(static_cast<std::uint64_t>(inline_cap << 1) << 32) {}
+      : meta_(static_cast<std::uint64_t>(inline_cap) << 32) {}
   // Called first by every constructor of the derived class: the pointer
   // bytes are then never uninitialized, so data() may load them
   // unconditionally (a cmov instead of a branch).
@@ -474,12 +492,20 @@ protected:
   // destructor and by constructors that fail halfway.
   void release_all() noexcept {
     destroy_range(begin(), end());
-    set_sz(0);
     if (is_heap()) {
       const std::uint32_t n = saved_inline_cap();
       deallocate(heap_ptr());
-      set_capf(n << 1);
+      set_meta(0, n, false);
+    } else {
+      set_sz(0);
     }
+  }
+  // The destructor's part of release_all: the object dies, so meta_ is left
+  // as it is (no dead store).
+  void destroy_storage() noexcept {
+    destroy_range(begin(), end());
+    if (is_heap())
+      deallocate(heap_ptr());
   }
 
   void init_move(small_vector_base &other) { move_assign_from(other); }
@@ -515,17 +541,36 @@ protected:
 private:
   template <class, std::size_t> friend class small_vector;
 
+  // meta_: bits 0-31 size, bits 32-62 room (capacity - size), bit 63 heap.
+  static constexpr std::uint64_t heap_bit = std::uint64_t{1} << 63;
+  static constexpr std::uint64_t room_one = std::uint64_t{1} << 32;
+  // size + 1, room - 1 (mod 2^64; no borrow while room >= 1).
+  static constexpr std::uint64_t bump_one = 1 - room_one;
+  // Inline and room >= 1: as a signed number meta_ is then >= 2^32 (the
+  // heap bit makes it negative).
+  static bool inline_room(std::uint64_t m) noexcept {
+    return static_cast<std::int64_t>(m) >= static_cast<std::int64_t>(room_one);
+  }
+  // Heap and room >= 1.
+  static bool heap_room(std::uint64_t m) noexcept {
+    return m >= heap_bit + room_one;
+  }
   std::uint32_t sz() const noexcept { return static_cast<std::uint32_t>(meta_); }
-  std::uint32_t capf() const noexcept {
-    return static_cast<std::uint32_t>(meta_ >> 32);
+  std::uint32_t room() const noexcept {
+    return static_cast<std::uint32_t>(meta_ >> 32) & 0x7fffffffu;
   }
-  void set_sz(size_type n) noexcept {
-    meta_ = (meta_ & ~std::uint64_t{0xffffffffu}) | n;
+  // size += k, room -= k (k may be negative); capacity and mode unchanged.
+  void bump(std::ptrdiff_t k) noexcept {
+    meta_ += static_cast<std::uint64_t>(k) * bump_one;
   }
-  void set_capf(std::uint32_t c) noexcept {
-    meta_ = (meta_ & std::uint64_t{0xffffffffu}) | (std::uint64_t{c} << 32);
+  void set_meta(size_type size, size_type cap, bool heap) noexcept {
+    assert(size <= cap && cap <= max_size());
+    meta_ = static_cast<std::uint64_t>(size) |
+            (static_cast<std::uint64_t>(cap - size) << 32) |
+            (heap ? heap_bit : 0);
   }
-  bool is_heap() const noexcept { return ((meta_ >> 32) & 1u) != 0; }
+  void set_sz(size_type n) noexcept { set_meta(n, capacity(), is_heap()); }
+  bool is_heap() const noexcept { return (meta_ >> 63) != 0; }
   unsigned char *storage() noexcept {
     // The derived class puts its buffer right after this header; layout
     // offset checked in small_vector's constructor and in the tests.
@@ -554,7 +599,7 @@ private:
     std::memcpy(storage() + sizeof(T *), &n, sizeof n);
   }
   void set_capacity(size_type cap, bool heap) noexcept {
-    set_capf(static_cast<std::uint32_t>(cap << 1) | (heap ? 1u : 0u));
+    set_meta(sz(), cap, heap);
   }
 
   static T *allocate(size_type n) {
@@ -667,17 +712,16 @@ private:
   void move_to_inline() {
     T *const old = heap_ptr();
     const std::uint32_t n = saved_inline_cap();
-    const std::uint32_t cap = capf();
     try {
-      // Overwrites the bytes that held the heap representation.
+      // Overwrites the bytes that held the heap representation (meta_ is
+      // untouched until the relocation succeeded).
       relocate_uninit(old, old + sz(), inline_ptr());
     } catch (...) {
       set_heap_ptr(old);
       set_saved_inline_cap(n);
-      set_capf(cap);
       throw;
     }
-    set_capf(n << 1);
+    set_capacity(n, false);
     destroy_range(old, old + sz());
     deallocate(old);
   }
@@ -691,7 +735,7 @@ private:
     reallocate(next_capacity(n + 1));
     std::memcpy(static_cast<void *>(data() + n),
                 static_cast<const void *>(&value), sizeof(T));
-    meta_ += 1;
+    bump(1);
   }
 
   template <class... Args>
@@ -705,7 +749,7 @@ private:
       reallocate(new_cap);
       T *p = data() + n;
       std::memcpy(static_cast<void *>(p), tmp, sizeof(T));
-      meta_ += 1; // size < capacity < 2^31: no carry
+      bump(1);
       return *p;
     } else {
       realloc_insert(n, 1, [&](T *dst) {
@@ -765,7 +809,7 @@ private:
                    static_cast<const void *>(b + idx + count), tail * sizeof(T));
       throw;
     }
-    meta_ += count; // stays below capacity: no carry
+    bump(static_cast<std::ptrdiff_t>(count)); // stays within capacity
   }
 
   // Enough capacity, non-trivial T: construct at the end (may throw without
@@ -774,7 +818,7 @@ private:
   void append_then_rotate(size_type idx, size_type count, Fill &&fill) {
     const size_type old = size();
     fill(end());
-    meta_ += count; // stays below capacity: no carry
+    bump(static_cast<std::ptrdiff_t>(count)); // stays within capacity
     std::rotate(begin() + idx, begin() + old, end());
   }
 
@@ -787,10 +831,8 @@ private:
       const std::uint32_t n = static_cast<std::uint32_t>(capacity());
       set_heap_ptr(p);
       set_saved_inline_cap(n);
-      set_capacity(cap, true);
-      set_sz(other.sz());
-      other.meta_ = static_cast<std::uint64_t>(other.saved_inline_cap() << 1)
-                    << 32;
+      set_meta(other.sz(), cap, true);
+      other.meta_ = static_cast<std::uint64_t>(other.saved_inline_cap()) << 32;
       return;
     }
     // Element-wise (other is inline, or its buffer is smaller than our N).
@@ -830,7 +872,7 @@ private:
   static void give_heap_to_inline(small_vector_base &h, small_vector_base &i) {
     T *const p = h.heap_ptr();
     const std::uint32_t hn = h.saved_inline_cap();
-    const std::uint32_t hcapf = h.capf();
+    const std::uint64_t hmeta = h.meta_;
     const std::uint32_t i_n = static_cast<std::uint32_t>(i.capacity());
     try {
       relocate_uninit(i.begin(), i.end(), h.inline_ptr());
@@ -840,18 +882,15 @@ private:
       throw;
     }
     destroy_range(i.begin(), i.end());
-    const std::uint32_t hs = h.sz();
-    h.set_sz(i.sz());
-    i.set_sz(hs);
-    h.set_capf(hn << 1);
+    h.set_meta(i.sz(), hn, false);
     i.set_heap_ptr(p);
     i.set_saved_inline_cap(i_n);
-    i.set_capf(hcapf); // same N on both sides: capacity > N still holds
+    i.meta_ = hmeta; // same N on both sides: capacity > N still holds
   }
 
-  // One word: size in the low half, (capacity << 1 | heap bit) in the high
-  // half. A uint64_t cannot alias an int element, so stores of elements do
-  // not force the compiler to reload size and capacity.
+  // One word: size in the low half, room (capacity - size) in bits 32-62,
+  // the heap bit on top (see sz()). A uint64_t cannot alias an int element,
+  // so stores of elements do not force the compiler to reload it.
   std::uint64_t meta_;
 };
 
@@ -907,7 +946,7 @@ public:
     this->init_storage();
     guarded([&] { this->init_move(other); });
   }
-  ~small_vector() { this->release_all(); }
+  ~small_vector() { this->destroy_storage(); }
 
   small_vector &operator=(const small_vector &other) {
     base::operator=(other);
