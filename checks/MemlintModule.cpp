@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "AllocationInLoopCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -19,6 +20,8 @@ class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     (void)CheckFactories;
+    CheckFactories.registerCheck<AllocationInLoopCheck>(
+        "memlint-allocation-in-loop");
   }
 };
 
