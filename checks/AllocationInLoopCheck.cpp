@@ -1,9 +1,9 @@
 //===--- AllocationInLoopCheck.cpp - memlint-allocation-in-loop -----------===//
 
 #include "AllocationInLoopCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "utils/LocalLifetime.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -88,7 +88,8 @@ unsigned explicitArgCount(const CXXConstructExpr &CE) {
 // A std::basic_string initialized from a literal that fits the inline buffer
 // never allocates.
 bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
-  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
   if (!CE || explicitArgCount(*CE) != 1)
     return false;
   const auto *Lit =
@@ -98,10 +99,10 @@ bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
   if (!Spec || Spec->getTemplateArgs().size() == 0)
     return false;
-  uint64_t CharBytes = RD.getASTContext()
-                           .getTypeSizeInChars(
-                               Spec->getTemplateArgs()[0].getAsType())
-                           .getQuantity();
+  uint64_t CharBytes =
+      RD.getASTContext()
+          .getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
+          .getQuantity();
   if (CharBytes == 0)
     return false;
   uint64_t Length = Lit->getLength();
@@ -162,14 +163,33 @@ bool destroysQuietly(QualType T, unsigned Depth = 0) {
   if (!RD->hasDefinition())
     return false;
   if (RD->isInStdNamespace()) {
-    static const llvm::StringSet<> Quiet = {
-        "basic_string", "vector",   "deque",         "list",
-        "forward_list", "map",      "multimap",      "set",
-        "multiset",     "unordered_map", "unordered_multimap",
-        "unordered_set", "unordered_multiset", "pair", "tuple",
-        "optional",     "variant",  "array",         "allocator",
-        "unique_ptr",   "default_delete", "shared_ptr", "less",
-        "greater",      "hash",     "equal_to",      "char_traits"};
+    static const llvm::StringSet<> Quiet = {"basic_string",
+                                            "vector",
+                                            "deque",
+                                            "list",
+                                            "forward_list",
+                                            "map",
+                                            "multimap",
+                                            "set",
+                                            "multiset",
+                                            "unordered_map",
+                                            "unordered_multimap",
+                                            "unordered_set",
+                                            "unordered_multiset",
+                                            "pair",
+                                            "tuple",
+                                            "optional",
+                                            "variant",
+                                            "array",
+                                            "allocator",
+                                            "unique_ptr",
+                                            "default_delete",
+                                            "shared_ptr",
+                                            "less",
+                                            "greater",
+                                            "hash",
+                                            "equal_to",
+                                            "char_traits"};
     if (!RD->getIdentifier() || !Quiet.contains(RD->getName()))
       return false;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
@@ -284,22 +304,22 @@ private:
 
 bool isStateManipulatorName(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "hex",          "oct",         "dec",        "fixed",
-      "scientific",   "hexfloat",    "defaultfloat", "boolalpha",
-      "noboolalpha",  "showbase",    "noshowbase", "showpoint",
-      "noshowpoint",  "showpos",     "noshowpos",  "skipws",
-      "noskipws",     "uppercase",   "nouppercase", "left",
-      "right",        "internal",    "unitbuf",    "nounitbuf",
-      "setprecision", "setw",        "setfill",    "setbase",
+      "hex",          "oct",          "dec",          "fixed",
+      "scientific",   "hexfloat",     "defaultfloat", "boolalpha",
+      "noboolalpha",  "showbase",     "noshowbase",   "showpoint",
+      "noshowpoint",  "showpos",      "noshowpos",    "skipws",
+      "noskipws",     "uppercase",    "nouppercase",  "left",
+      "right",        "internal",     "unitbuf",      "nounitbuf",
+      "setprecision", "setw",         "setfill",      "setbase",
       "setiosflags",  "resetiosflags"};
   return Names.contains(Name);
 }
 
 bool isStateMemberName(llvm::StringRef Name) {
   static const llvm::StringSet<> Names = {
-      "flags", "setf",  "unsetf",   "precision",         "width",
+      "flags", "setf",  "unsetf",     "precision",        "width",
       "fill",  "imbue", "exceptions", "copyfmt",          "tie",
-      "rdbuf", "iword", "pword",    "register_callback"};
+      "rdbuf", "iword", "pword",      "register_callback"};
   return Names.contains(Name);
 }
 
@@ -364,7 +384,8 @@ std::string printType(QualType T, const ASTContext &Ctx) {
 
 bool containsDeducedType(TypeLoc TL) {
   while (!TL.isNull()) {
-    if (TL.getAs<AutoTypeLoc>() || TL.getAs<DeducedTemplateSpecializationTypeLoc>())
+    if (TL.getAs<AutoTypeLoc>() ||
+        TL.getAs<DeducedTemplateSpecializationTypeLoc>())
       return true;
     TL = TL.getNextTypeLoc();
   }
@@ -377,7 +398,8 @@ AllocationInLoopCheck::AllocationInLoopCheck(StringRef Name,
                                              ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       RawReusableClasses(Options.get("ReusableClasses", "")),
-      ReusableClasses(::clang::tidy::utils::options::parseStringList(RawReusableClasses)) {}
+      ReusableClasses(
+          ::clang::tidy::utils::options::parseStringList(RawReusableClasses)) {}
 
 void AllocationInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReusableClasses", RawReusableClasses);
@@ -400,8 +422,8 @@ void AllocationInLoopCheck::registerMatchers(MatchFinder *Finder) {
 
               hasType(hasUnqualifiedDesugaredType(
                   recordType(hasDeclaration(Allocating)))),
-              hasAncestor(stmt(anyOf(forStmt(), whileStmt(), doStmt(),
-                                     cxxForRangeStmt()))))
+              hasAncestor(stmt(
+                  anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()))))
           .bind("var"),
       this);
 }
@@ -411,8 +433,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   const SourceManager &SM = *Result.SourceManager;
   const LangOptions &LO = getLangOpts();
-  if (!V || isa<ParmVarDecl, DecompositionDecl>(V) ||
-      V->isCXXForRangeDecl() || V->isInitCapture())
+  if (!V || isa<ParmVarDecl, DecompositionDecl>(V) || V->isCXXForRangeDecl() ||
+      V->isInitCapture())
     return;
   // Instantiations repeat what the template says; the template is checked.
   for (const DeclContext *DC = V->getDeclContext(); DC; DC = DC->getParent()) {
@@ -420,7 +442,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
         FD && FD->isTemplateInstantiation())
       return;
     if (const auto *CRD = dyn_cast<CXXRecordDecl>(DC);
-        CRD && CRD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        CRD &&
+        CRD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
       return;
   }
   const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
@@ -447,7 +470,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     return;
 
   bool CrossesLambda = false;
-  const Stmt *Loop = memlint::utils::enclosingLoopOfBody(*DS, Ctx, &CrossesLambda);
+  const Stmt *Loop =
+      memlint::utils::enclosingLoopOfBody(*DS, Ctx, &CrossesLambda);
   if (!Loop)
     return;
 
@@ -471,8 +495,9 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     NoFix = "it is not initialized by a constructor";
   } else if (!CE || explicitArgCount(*CE) == 0) {
     if (*Fam == Family::Stream)
-      R = Reset{Name + ".str({});\n" + fixits::indentationOf(DS->getBeginLoc(), SM) +
-                    Name + ".clear();",
+      R = Reset{Name + ".str({});\n" +
+                    fixits::indentationOf(DS->getBeginLoc(), SM) + Name +
+                    ".clear();",
                 Reset::StreamReset};
     else if (*Fam == Family::Reusable) {
       bool HasClear = false;
@@ -535,8 +560,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       NoFix = "its initializer is in a macro";
     } else if (TakesAllocator) {
       NoFix = "it is constructed with an allocator";
-    } else if (*Fam == Family::String &&
-               V->getInitStyle() == VarDecl::CInit && Args.size() == 1) {
+    } else if (*Fam == Family::String && V->getInitStyle() == VarDecl::CInit &&
+               Args.size() == 1) {
       R = Reset{Name + " = " + Args[0] + ";", Reset::Reassign};
     } else if (*Fam == Family::Sequence && Args.size() == 1 &&
                CE->getArg(0)->getType()->isIntegerType()) {
@@ -590,8 +615,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                    V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr))
         TSI = FC->getTypeInfoAsWritten();
       if (TSI && !containsDeducedType(TSI->getTypeLoc()))
-        if (auto T = fixits::sourceText(TSI->getTypeLoc().getSourceRange(), SM,
-                                        LO))
+        if (auto T =
+                fixits::sourceText(TSI->getTypeLoc().getSourceRange(), SM, LO))
           TypeText = *T;
       if (TypeText.empty())
         TypeText = printType(V->getType(), Ctx);
@@ -618,8 +643,9 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     if (*Fam == Family::Reusable && !isDefaultConstructible(V->getType()))
       NoFix = "its type is not default-constructible";
   }
-  if (NoFix.empty() && (*Fam == Family::Sequence || *Fam == Family::String ||
-                        *Fam == Family::Associative) &&
+  if (NoFix.empty() &&
+      (*Fam == Family::Sequence || *Fam == Family::String ||
+       *Fam == Family::Associative) &&
       !destroysQuietly(V->getType()))
     NoFix = "its elements' destructors would run at the next iteration "
             "instead of at the end of this one";
@@ -655,14 +681,15 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
 
   std::optional<FixItHint> Insert, Replace;
   if (NoFix.empty()) {
-    Insert = fixits::insertLineBefore(*Loop, TypeText + " " + Name + ";", SM, LO);
+    Insert =
+        fixits::insertLineBefore(*Loop, TypeText + " " + Name + ";", SM, LO);
     Replace = fixits::replaceStatement(*DS, R->Text, SM, LO);
     if (!Insert || !Replace)
       NoFix = "it is in a macro";
   }
 
-  unsigned Select = R                          ? unsigned(R->Kind)
-                    : *Fam == Family::Stream    ? 2u
+  unsigned Select = R                                   ? unsigned(R->Kind)
+                    : *Fam == Family::Stream            ? 2u
                     : !CE || explicitArgCount(*CE) == 0 ? 0u
                                                         : 1u;
   {

@@ -5,6 +5,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -45,13 +46,28 @@ bool isStd(const FunctionDecl &FD, llvm::StringRef Name) {
 
 // Calls that keep (a copy of, or a reference to) an argument beyond the call.
 bool isStoringCallee(const FunctionDecl &FD) {
-  static const llvm::StringSet<> Names = {
-      "push_back",   "emplace_back",     "push_front",   "emplace_front",
-      "insert",      "emplace",          "emplace_hint", "try_emplace",
-      "insert_or_assign", "push",        "make_pair",    "make_tuple",
-      "make_shared", "make_unique",      "make_optional", "forward_as_tuple",
-      "tie",         "async",            "bind",         "bind_front",
-      "bind_back",   "allocate_shared"};
+  static const llvm::StringSet<> Names = {"push_back",
+                                          "emplace_back",
+                                          "push_front",
+                                          "emplace_front",
+                                          "insert",
+                                          "emplace",
+                                          "emplace_hint",
+                                          "try_emplace",
+                                          "insert_or_assign",
+                                          "push",
+                                          "make_pair",
+                                          "make_tuple",
+                                          "make_shared",
+                                          "make_unique",
+                                          "make_optional",
+                                          "forward_as_tuple",
+                                          "tie",
+                                          "async",
+                                          "bind",
+                                          "bind_front",
+                                          "bind_back",
+                                          "allocate_shared"};
   const IdentifierInfo *II = FD.getIdentifier();
   if (II && Names.contains(II->getName()))
     return true;
@@ -88,8 +104,8 @@ std::optional<Escape> findEscapeImpl(const VarDecl &Var, const Stmt &Scope,
 
 // Whether a lambda that captures something by reference may outlive the
 // statement it appears in.
-bool lambdaEscapes(const LambdaExpr &Lambda, const Stmt &Scope,
-                   ASTContext &Ctx, unsigned Depth) {
+bool lambdaEscapes(const LambdaExpr &Lambda, const Stmt &Scope, ASTContext &Ctx,
+                   unsigned Depth) {
   const Expr *E = &Lambda;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*E);
@@ -179,9 +195,9 @@ std::optional<Escape> classifyCallArgument(const CallExpr &Call,
   return Escape{EscapeKind::Copied, Loc};
 }
 
-std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref,
-                                      const Stmt &Scope, ASTContext &Ctx,
-                                      EscapeOptions Opts, unsigned Depth) {
+std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
+                                      ASTContext &Ctx, EscapeOptions Opts,
+                                      unsigned Depth) {
   const Expr *E = &Ref;
   SourceLocation Loc = Ref.getLocation();
   while (true) {
@@ -261,8 +277,17 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref,
       // The range of a range-for (`auto &&__range = v;`) stays local.
       if (VD->isImplicit())
         return std::nullopt;
-      if (VD->getType()->isReferenceType())
+      if (VD->getType()->isReferenceType()) {
+        // A named reference declared in the same scope is as local as its
+        // own uses.
+        const SourceManager &SM = Ctx.getSourceManager();
+        if (Depth < MaxDepth && VD->hasLocalStorage() &&
+            SM.isPointWithin(VD->getLocation(), Scope.getBeginLoc(),
+                             Scope.getEndLoc()) &&
+            !findEscapeImpl(*VD, Scope, Ctx, Opts, Depth + 1))
+          return std::nullopt;
         return Escape{EscapeKind::Aliased, Loc};
+      }
       return Escape{EscapeKind::Copied, Loc};
     }
     if (P.get<ReturnStmt>() || P.get<CoreturnStmt>())

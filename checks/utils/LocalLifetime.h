@@ -23,18 +23,18 @@ namespace clang::tidy::memlint::utils {
 
 /// How a use lets a local escape its scope.
 enum class EscapeKind {
-  Moved,         ///< std::move / std::forward / rvalue-reference parameter
-  Returned,      ///< return v; co_return v;
-  Thrown,        ///< throw v;
-  AddressTaken,  ///< &v, std::addressof(v)
-  Copied,        ///< copy-constructed into something else, or stored by a
-                 ///< container insertion / assignment / constructor
-  Captured,      ///< captured by reference in a lambda that may outlive it
-  Swapped,       ///< swap(v, x), v.swap(x), std::exchange
-  Aliased,       ///< bound to a named reference or std::ref
-  PassedByRef,   ///< passed by non-const reference (only with
-                 ///< EscapeOptions::NonConstRefArgEscapes)
-  Unknown,       ///< a use the analysis does not understand
+  Moved,        ///< std::move / std::forward / rvalue-reference parameter
+  Returned,     ///< return v; co_return v;
+  Thrown,       ///< throw v;
+  AddressTaken, ///< &v, std::addressof(v)
+  Copied,       ///< copy-constructed into something else, or stored by a
+                ///< container insertion / assignment / constructor
+  Captured,     ///< captured by reference in a lambda that may outlive it
+  Swapped,      ///< swap(v, x), v.swap(x), std::exchange
+  Aliased,      ///< bound to a named reference or std::ref
+  PassedByRef,  ///< passed by non-const reference (only with
+                ///< EscapeOptions::NonConstRefArgEscapes)
+  Unknown,      ///< a use the analysis does not understand
 };
 
 struct EscapeOptions {
