@@ -220,3 +220,23 @@ void localUses() {
     (void)view;
   }
 }
+
+// Spellings of the type: written, auto with a temporary, deduced (CTAD).
+void spellings(std::vector<std::string> &names) {
+  for (int i = 0; i < 3; ++i) {
+    std::vector<std::string> copy = std::vector<std::string>(names);
+    // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'copy' is allocated
+    auto range = std::vector<std::string>(names.begin(), names.end());
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'range' is allocated
+    std::vector deduced{1, 2, 3};
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'deduced' is allocated
+    deduced.push_back(1);
+    copy.push_back(range[0]);
+  }
+  // CHECK-FIXES:      {{^}}  std::vector<std::string> copy;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  std::vector<std::string> range;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  std::vector<int> deduced;{{$}}
+  // CHECK-FIXES:      {{^}}    copy = names;{{$}}
+  // CHECK-FIXES:      {{^}}    range.assign(names.begin(), names.end());{{$}}
+  // CHECK-FIXES:      {{^}}    deduced = {1, 2, 3};{{$}}
+}
