@@ -411,6 +411,15 @@ const Stmt *enclosingLoopOfBody(const Stmt &S, ASTContext &Ctx,
         Node = *P;
         continue;
       }
+      // A lambda's call operator and closure class lead to the LambdaExpr.
+      const auto *MD = dyn_cast<CXXMethodDecl>(D);
+      const auto *RD = MD ? MD->getParent() : dyn_cast<CXXRecordDecl>(D);
+      if (RD && RD->isLambda()) {
+        if (CrossesLambda)
+          *CrossesLambda = true;
+        Node = *P;
+        continue;
+      }
     }
     return nullptr;
   }

@@ -240,3 +240,21 @@ void spellings(std::vector<std::string> &names) {
   // CHECK-FIXES:      {{^}}    range.assign(names.begin(), names.end());{{$}}
   // CHECK-FIXES:      {{^}}    deduced = {1, 2, 3};{{$}}
 }
+
+// The same name in a different block is no clash.
+void otherBlock(int n) {
+  for (int r = 0; r < n; ++r) {
+    for (int k = 0; k < 2; ++k) {
+      std::string cell;
+      // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'cell' is allocated
+      cell += "x";
+      sink(cell);
+    }
+  }
+  std::string cell;
+  (void)cell;
+  // CHECK-FIXES:      {{^}}    std::string cell;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    for (int k = 0; k < 2; ++k) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}      cell.clear();{{$}}
+}
+
