@@ -174,8 +174,12 @@ void notLocalsOfABody(std::vector<std::string> &names) {
     name += "x";
   for (std::vector<int> v; v.size() < 3;)
     v.push_back(1);
-  while (std::string *p = nullptr)
-    (void)p;
+  int rounds = 0;
+  while (std::ostringstream os = std::ostringstream()) {
+    os << "x";
+    if (++rounds > 2)
+      break;
+  }
   int k = 0;
   while (k++ < 3) {
     // Structured bindings, references, pointers.
