@@ -68,6 +68,9 @@ def diagnostics(output, keep_notes):
             continue
         if m.group(4) == "note" and not keep_notes:
             continue
+        # Bookkeeping of the -fix run, not something the check said.
+        if line.endswith("note: FIX-IT applied suggested code changes"):
+            continue
         lines.append(line)
     return "\n".join(lines) + "\n"
 

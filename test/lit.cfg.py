@@ -1,7 +1,9 @@
 # lit configuration for memlint's tests. Run through a build directory
 # (`lit build/test`), whose lit.site.cfg.py names the tools of that build.
 import os
+import re
 import shlex
+import subprocess
 
 import lit.formats
 
@@ -9,7 +11,7 @@ config.name = "memlint"
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs", "unit", "runtime", "validation", "lit.cfg.py",
-                   "lit.site.cfg.py", "check_clang_tidy.py", "lsp"]
+                   "lit.site.cfg.py", "check_clang_tidy.py"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.memlint_obj_root, "test")
 
@@ -48,6 +50,24 @@ config.substitutions.append(("%bindir", bindir))
 config.substitutions.append(("%not", os.path.join(config.llvm_root, "bin", "not")))
 
 config.available_features.add("llvm-%s" % config.llvm_version_major)
+
+# A clang-tidy of another LLVM major, to test the plugin's refusal to load.
+import glob
+for candidate in sorted(glob.glob("/usr/bin/clang-tidy*")):
+    m = re.match(r".*/clang-tidy(?:-(\d+))?$", candidate)
+    if not m:
+        continue
+    version = m.group(1)
+    if version is None:
+        out = subprocess.run([candidate, "--version"], stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, universal_newlines=True).stdout
+        v = re.search(r"LLVM version (\d+)", out)
+        version = v.group(1) if v else None
+    if version and version != config.llvm_version_major:
+        config.substitutions.append(("%other_clang_tidy", candidate))
+        config.substitutions.append(("%other_llvm_version", version))
+        config.available_features.add("other-clang-tidy")
+        break
 if config.has_clangd:
     config.available_features.add("clangd")
 if os.path.exists(os.path.join(bindir, "memlint")):
