@@ -149,74 +149,6 @@ bool isDefaultConstructible(QualType T) {
   return HasDefault;
 }
 
-// Whether destroying objects of type T later than before cannot be observed
-// (no user-written destructor runs, no file is closed, no lock released).
-bool destroysQuietly(QualType T, unsigned Depth = 0) {
-  if (Depth > 8)
-    return false;
-  T = T.getCanonicalType();
-  while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
-    T = AT->getElementType().getCanonicalType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || RD->hasTrivialDestructor())
-    return true;
-  if (!RD->hasDefinition())
-    return false;
-  if (RD->isInStdNamespace()) {
-    static const llvm::StringSet<> Quiet = {"basic_string",
-                                            "vector",
-                                            "deque",
-                                            "list",
-                                            "forward_list",
-                                            "map",
-                                            "multimap",
-                                            "set",
-                                            "multiset",
-                                            "unordered_map",
-                                            "unordered_multimap",
-                                            "unordered_set",
-                                            "unordered_multiset",
-                                            "pair",
-                                            "tuple",
-                                            "optional",
-                                            "variant",
-                                            "array",
-                                            "allocator",
-                                            "unique_ptr",
-                                            "default_delete",
-                                            "shared_ptr",
-                                            "less",
-                                            "greater",
-                                            "hash",
-                                            "equal_to",
-                                            "char_traits"};
-    if (!RD->getIdentifier() || !Quiet.contains(RD->getName()))
-      return false;
-    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
-        if (Arg.getKind() == TemplateArgument::Type &&
-            !destroysQuietly(Arg.getAsType(), Depth + 1))
-          return false;
-        if (Arg.getKind() == TemplateArgument::Pack)
-          for (const TemplateArgument &P : Arg.pack_elements())
-            if (P.getKind() == TemplateArgument::Type &&
-                !destroysQuietly(P.getAsType(), Depth + 1))
-              return false;
-      }
-    return true;
-  }
-  if (const CXXDestructorDecl *D = RD->getDestructor();
-      D && D->isUserProvided())
-    return false;
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (!destroysQuietly(B.getType(), Depth + 1))
-      return false;
-  for (const FieldDecl *F : RD->fields())
-    if (!destroysQuietly(F->getType(), Depth + 1))
-      return false;
-  return true;
-}
-
 // Whether a name used in the type is declared inside Range (the loop), where
 // a declaration before the loop cannot see it.
 class LocalTypeFinder : public RecursiveASTVisitor<LocalTypeFinder> {
@@ -646,7 +578,7 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (NoFix.empty() &&
       (*Fam == Family::Sequence || *Fam == Family::String ||
        *Fam == Family::Associative) &&
-      !destroysQuietly(V->getType()))
+      !memlint::utils::destructionIsUnobservable(V->getType()))
     NoFix = "its elements' destructors would run at the next iteration "
             "instead of at the end of this one";
   if (NoFix.empty() && *Fam == Family::Stream) {

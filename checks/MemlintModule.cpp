@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "AllocationInLoopCheck.h"
+#include "ArenaCandidateCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -22,6 +23,8 @@ public:
     (void)CheckFactories;
     CheckFactories.registerCheck<AllocationInLoopCheck>(
         "memlint-allocation-in-loop");
+    CheckFactories.registerCheck<ArenaCandidateCheck>(
+        "memlint-arena-candidate");
   }
 };
 

@@ -42,8 +42,8 @@ std::optional<FixItHint> replaceStatement(const Stmt &S, llvm::StringRef Text,
   SourceRange R = S.getSourceRange();
   if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
     return std::nullopt;
-  CharSourceRange Range = Lexer::makeFileCharRange(
-      CharSourceRange::getTokenRange(R), SM, LangOpts);
+  CharSourceRange Range =
+      Lexer::makeFileCharRange(CharSourceRange::getTokenRange(R), SM, LangOpts);
   if (Range.isInvalid())
     return std::nullopt;
   return FixItHint::CreateReplacement(Range, Text);

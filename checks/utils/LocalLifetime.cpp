@@ -1,6 +1,8 @@
 //===--- LocalLifetime.cpp - does a local outlive its scope? --------------===//
 
 #include "LocalLifetime.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -211,6 +213,12 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
         E = PE;
         continue;
       }
+      // A conversion to a value that cannot refer to the object (a pointer
+      // tested for null).
+      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(PE);
+          ICE && !ICE->getType()->isPointerType() &&
+          !ICE->getType()->isReferenceType() && !ICE->getType()->isRecordType())
+        return std::nullopt;
       if (const auto *ME = dyn_cast<MemberExpr>(PE)) {
         if (ME->getBase() != E)
           return Escape{EscapeKind::Unknown, Loc};
@@ -236,8 +244,22 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
           E = PE;
           continue;
         }
+        // A pointer stored by a builtin assignment: into a local, or into
+        // an object a local names, it stays in the function.
+        if (BO->getOpcode() == BO_Assign && BO->getRHS() == E) {
+          const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+          if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+            LHS = ME->getBase()->IgnoreParenImpCasts();
+          if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+                VD && VD->hasLocalStorage())
+              return std::nullopt;
+          return Escape{EscapeKind::Copied, Loc};
+        }
         return std::nullopt;
       }
+      if (isa<CXXDeleteExpr>(PE))
+        return std::nullopt;
       if (const auto *Call = dyn_cast<CallExpr>(PE)) {
         if (const FunctionDecl *FD = Call->getDirectCallee();
             FD && isStd(*FD, "as_const")) {
@@ -288,6 +310,11 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
           return std::nullopt;
         return Escape{EscapeKind::Aliased, Loc};
       }
+      // A copied pointer is another name for the same object.
+      if (VD->getType()->isPointerType() && Depth < MaxDepth &&
+          VD->hasLocalStorage() &&
+          !findEscapeImpl(*VD, Scope, Ctx, Opts, Depth + 1))
+        return std::nullopt;
       return Escape{EscapeKind::Copied, Loc};
     }
     if (P.get<ReturnStmt>() || P.get<CoreturnStmt>())
@@ -358,6 +385,72 @@ std::optional<Escape> findEscape(const VarDecl &Var, const Stmt &Scope,
 std::optional<Escape> classifyUse(const DeclRefExpr &Ref, const Stmt &Scope,
                                   ASTContext &Ctx, EscapeOptions Opts) {
   return classifyUseImpl(Ref, Scope, Ctx, Opts, 0);
+}
+
+bool destructionIsUnobservable(QualType T, unsigned Depth) {
+  if (Depth > 8)
+    return false;
+  T = T.getCanonicalType();
+  while (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    T = AT->getElementType().getCanonicalType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || RD->hasTrivialDestructor())
+    return true;
+  if (!RD->hasDefinition())
+    return false;
+  if (RD->isInStdNamespace()) {
+    static const llvm::StringSet<> Quiet = {"basic_string",
+                                            "vector",
+                                            "deque",
+                                            "list",
+                                            "forward_list",
+                                            "map",
+                                            "multimap",
+                                            "set",
+                                            "multiset",
+                                            "unordered_map",
+                                            "unordered_multimap",
+                                            "unordered_set",
+                                            "unordered_multiset",
+                                            "pair",
+                                            "tuple",
+                                            "optional",
+                                            "variant",
+                                            "array",
+                                            "allocator",
+                                            "unique_ptr",
+                                            "default_delete",
+                                            "shared_ptr",
+                                            "less",
+                                            "greater",
+                                            "hash",
+                                            "equal_to",
+                                            "char_traits"};
+    if (!RD->getIdentifier() || !Quiet.contains(RD->getName()))
+      return false;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+        if (Arg.getKind() == TemplateArgument::Type &&
+            !destructionIsUnobservable(Arg.getAsType(), Depth + 1))
+          return false;
+        if (Arg.getKind() == TemplateArgument::Pack)
+          for (const TemplateArgument &P : Arg.pack_elements())
+            if (P.getKind() == TemplateArgument::Type &&
+                !destructionIsUnobservable(P.getAsType(), Depth + 1))
+              return false;
+      }
+    return true;
+  }
+  if (const CXXDestructorDecl *D = RD->getDestructor();
+      D && D->isUserProvided())
+    return false;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!destructionIsUnobservable(B.getType(), Depth + 1))
+      return false;
+  for (const FieldDecl *F : RD->fields())
+    if (!destructionIsUnobservable(F->getType(), Depth + 1))
+      return false;
+  return true;
 }
 
 const Stmt *loopBody(const Stmt &Loop) {

@@ -78,6 +78,12 @@ std::optional<Escape> classifyUse(const DeclRefExpr &Ref, const Stmt &Scope,
 const Stmt *enclosingLoopOfBody(const Stmt &S, ASTContext &Ctx,
                                 bool *CrossesLambda = nullptr);
 
+/// Whether destroying objects of type \p T at another time (later, or in
+/// another order) cannot be observed: no user-written destructor runs, no file
+/// is closed, no lock released. Trivially destructible types, standard
+/// containers, strings, tuples, optionals and smart pointers of such are.
+bool destructionIsUnobservable(QualType T, unsigned Depth = 0);
+
 /// The body of a for, while, do or range-for loop.
 const Stmt *loopBody(const Stmt &Loop);
 
