@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
@@ -530,6 +531,12 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     NoFix = "it is in a macro";
   else if (!DS->isSingleDecl())
     NoFix = "its declaration declares other variables";
+  else if (isa_and_nonnull<CapturedStmt, OMPExecutableDirective>(Outer) ||
+           llvm::any_of(Ctx.getParents(*Loop), [](const DynTypedNode &N) {
+             return N.get<CapturedDecl>() != nullptr;
+           }))
+    NoFix = "the loop is an OpenMP loop: a hoisted object would be shared "
+            "between threads";
   else if (!Outer || !isa<CompoundStmt>(Outer))
     NoFix = "the loop is not a statement of a block";
 

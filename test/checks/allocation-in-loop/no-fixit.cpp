@@ -58,6 +58,18 @@ void nameClash(int n, std::vector<int> &items) {
   (void)items2;
 }
 
+void declaredAfter(int n) {
+  for (int i = 0; i < n; ++i) {
+    std::string after;
+    // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'after' is allocated
+    // CHECK-NOTES: :[[@LINE-2]]:17: note: no fixit: the name 'after' is also used in the enclosing block
+    after += "x";
+    sink(after);
+  }
+  int after = 0; // would be a redefinition next to a hoisted 'after'
+  (void)after;
+}
+
 void condName(const std::string &text) {
   {
     for (std::size_t i = 0; i < text.size(); ++i) {
