@@ -167,7 +167,7 @@ public:
       Found = true;
   }
   bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
-    checkDecl(TL.getTypedefNameDecl());
+    checkDecl(TL.getTypePtr()->getDecl());
     return true;
   }
   bool VisitTagTypeLoc(TagTypeLoc TL) {
