@@ -7,6 +7,9 @@
 
 #include "AllocationInLoopCheck.h"
 #include "ArenaCandidateCheck.h"
+#include "PaddingWasteCheck.h"
+#include "OversizedEnumCheck.h"
+#include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
 // LLVM 22 moved the registry into ClangTidyModule.h and turned this header
@@ -20,7 +23,9 @@ namespace clang::tidy::memlint {
 class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    (void)CheckFactories;
+    CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
+    CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
+    CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
     CheckFactories.registerCheck<AllocationInLoopCheck>(
         "memlint-allocation-in-loop");
     CheckFactories.registerCheck<ArenaCandidateCheck>(

@@ -266,7 +266,7 @@ def main():
                                  universal_newlines=True, cwd=temp_dir, timeout=60)
             outputs.append((res.returncode, res.stdout))
         if outputs[0] != outputs[1]:
-            fail("the fixed program behaves differently:\noriginal: %r\nfixed:    %r" % outputs)
+            fail("the fixed program behaves differently:\noriginal: %r\nfixed:    %r" % tuple(outputs))
 
 
 if __name__ == "__main__":

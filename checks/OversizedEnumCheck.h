@@ -1,0 +1,77 @@
+//===--- OversizedEnumCheck.h - memlint-oversized-enum ----------*- C++ -*-===//
+//
+// Flags enums whose underlying type is wider than their values need, by
+// default only when narrowing them makes some record or array smaller, and
+// offers `: std::uintN_t` on every redeclaration.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
+#define MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/Support/Regex.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::memlint {
+
+/// See docs/checks/oversized-enum.md.
+class OversizedEnumCheck : public ClangTidyCheck {
+public:
+  OversizedEnumCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  /// A use that makes a fixit unsafe, with where it is.
+  struct Blocker {
+    SourceLocation Loc;
+    std::string Why;
+  };
+  struct ArrayUse {
+    const NamedDecl *Var;
+    uint64_t Count; ///< 0: unknown (new[] or incomplete array).
+  };
+
+  const EnumDecl *patternOf(const EnumDecl *ED) const;
+  const EnumDecl *enumOf(QualType T) const;
+  bool isIgnored(const EnumDecl *ED) const;
+  void decide(const EnumDecl *ED);
+  void collectStdSpecializations();
+
+  const bool OnlyWhenItSaves;
+  const std::string IgnoredEnumsOption;
+  std::vector<llvm::Regex> IgnoredEnums;
+  tidy::utils::IncludeInserter Inserter;
+
+  // Collected over the translation unit, decided at its end.
+  ASTContext *Ctx = nullptr;
+  llvm::SetVector<const EnumDecl *> Candidates;
+  /// Canonical record/enum type -> records holding it (field, array field or
+  /// base), in the order they were seen.
+  llvm::DenseMap<const Type *, llvm::SetVector<const RecordDecl *>> Holders;
+  llvm::DenseMap<const EnumDecl *, llvm::SmallVector<const EnumDecl *, 2>>
+      Instantiations; ///< Pattern -> instantiated member enums.
+  llvm::DenseMap<const EnumDecl *, std::vector<ArrayUse>> Arrays;
+  llvm::DenseMap<const EnumDecl *, std::string> Containers;
+  llvm::DenseSet<const EnumDecl *> FlagEnums, BitFieldEnums;
+  llvm::DenseMap<const EnumDecl *, Blocker> EnumBlockers;
+  /// Records whose sizeof a static_assert checks.
+  llvm::DenseMap<const Type *, SourceLocation> StaticAssertedSizes;
+};
+
+} // namespace clang::tidy::memlint
+
+#endif // MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H

@@ -1,0 +1,1050 @@
+//===--- UnneededCopyCheck.cpp - memlint-unneeded-copy --------------------===//
+
+#include "UnneededCopyCheck.h"
+#include "utils/ReadOnlyUse.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/TypeLoc.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/Config/llvm-config.h"
+#include <optional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::memlint {
+
+namespace {
+
+/// The std class template specialisation T names, if its name is Name.
+const ClassTemplateSpecializationDecl *stdSpecialization(QualType T,
+                                                         StringRef Name) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() ||
+      !Spec->getDeclName().isIdentifier() || Spec->getName() != Name)
+    return nullptr;
+  return Spec;
+}
+
+bool isStdString(QualType T) {
+  const auto *Spec = stdSpecialization(T, "basic_string");
+  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return false;
+  QualType C = Spec->getTemplateArgs()[0].getAsType();
+  return C->isSpecificBuiltinType(BuiltinType::Char_S) ||
+         C->isSpecificBuiltinType(BuiltinType::Char_U);
+}
+
+/// std::vector<T> with the default allocator; returns T.
+std::optional<QualType> stdVectorElement(QualType T) {
+  const auto *Spec = stdSpecialization(T, "vector");
+  if (!Spec || Spec->getTemplateArgs().size() != 2)
+    return std::nullopt;
+  QualType Elem = Spec->getTemplateArgs()[0].getAsType();
+  if (!stdSpecialization(Spec->getTemplateArgs()[1].getAsType(), "allocator"))
+    return std::nullopt;
+  return Elem;
+}
+
+bool isStdOwningContainer(QualType T) {
+  for (StringRef N : {"vector", "deque", "array", "map", "multimap",
+                      "unordered_map", "unordered_multimap", "list",
+                      "forward_list", "optional", "basic_string"})
+    if (stdSpecialization(T, N))
+      return true;
+  return false;
+}
+
+/// What one copy of T costs, for the message.
+std::string costOf(QualType T, const ASTContext &Ctx) {
+  T = T.getNonReferenceType().getUnqualifiedType();
+  std::string Name = T.getAsString(Ctx.getPrintingPolicy());
+  if (isStdString(T))
+    return "a std::string (heap allocation when longer than the small-string "
+           "buffer)";
+  if (stdSpecialization(T, "vector") || stdSpecialization(T, "deque"))
+    return "a '" + Name + "' (heap allocation and a copy of every element)";
+  for (StringRef N :
+       {"map", "multimap", "set", "multiset", "unordered_map", "unordered_set",
+        "unordered_multimap", "unordered_multiset", "list", "forward_list"})
+    if (stdSpecialization(T, N))
+      return "a '" + Name + "' (one heap allocation per element)";
+  if (stdSpecialization(T, "shared_ptr"))
+    return "a '" + Name + "' (atomic reference-count increment and decrement)";
+  if (stdSpecialization(T, "function"))
+    return "a '" + Name + "' (heap allocation for large callables)";
+  std::string Size =
+      std::to_string(Ctx.getTypeSizeInChars(T).getQuantity()) + " bytes";
+  if (!T.isTriviallyCopyableType(Ctx))
+    return "a '" + Name + "' (" + Size + " and a non-trivial copy constructor)";
+  return "a '" + Name + "' (" + Size + ")";
+}
+
+bool hasUsableCopyConstructor(const CXXRecordDecl *RD) {
+  if (RD->needsImplicitCopyConstructor())
+    return !RD->defaultedCopyConstructorIsDeleted();
+  for (const CXXConstructorDecl *C : RD->ctors())
+    if (C->isCopyConstructor() && !C->isDeleted() &&
+        C->getAccess() != AS_private && C->getAccess() != AS_protected)
+      return true;
+  return false;
+}
+
+SourceLocation fileLoc(SourceLocation L, const SourceManager &SM) {
+  return SM.getExpansionLoc(L);
+}
+
+bool inRange(SourceLocation L, SourceLocation After, SourceLocation Before,
+             const SourceManager &SM) {
+  L = fileLoc(L, SM);
+  return SM.isBeforeInTranslationUnit(After, L) &&
+         SM.isBeforeInTranslationUnit(L, Before);
+}
+
+/// The location just after TL's last token and any east `const`/`volatile`.
+SourceLocation endOfType(TypeLoc TL, const SourceManager &SM,
+                         const LangOptions &LO) {
+  SourceLocation End = Lexer::getLocForEndOfToken(TL.getEndLoc(), 0, SM, LO);
+  while (End.isValid()) {
+    Token Tok;
+    if (Lexer::getRawToken(End, Tok, SM, LO, /*IgnoreWhiteSpace=*/true))
+      break;
+    if (!Tok.is(tok::raw_identifier) || (Tok.getRawIdentifier() != "const" &&
+                                         Tok.getRawIdentifier() != "volatile"))
+      break;
+    End = Tok.getEndLoc();
+  }
+  return End;
+}
+
+/// Edits turning a by-value declaration of type TL into a const reference:
+/// `T x` -> `const T& x`. False when the type is written by a macro.
+bool constRefEdits(TypeLoc TL, bool AlreadyConst, const SourceManager &SM,
+                   const LangOptions &LO, std::vector<FixItHint> &Out) {
+  SourceRange R = TL.getSourceRange();
+  if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return false;
+  SourceLocation End = endOfType(TL, SM, LO);
+  if (End.isInvalid())
+    return false;
+  if (!AlreadyConst)
+    Out.push_back(FixItHint::CreateInsertion(R.getBegin(), "const "));
+  Out.push_back(FixItHint::CreateInsertion(End, "&"));
+  return true;
+}
+
+std::string spelled(TypeLoc TL, const SourceManager &SM,
+                    const LangOptions &LO) {
+  return Lexer::getSourceText(
+             CharSourceRange::getTokenRange(TL.getSourceRange()), SM, LO)
+      .str();
+}
+
+/// The argument as the caller wrote it, below the temporaries and the
+/// copy or move that initialise a by-value parameter (not below user
+/// conversions).
+const Expr *writtenArgument(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParens();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
+             ICE && (ICE->getCastKind() == CK_NoOp ||
+                     ICE->getCastKind() == CK_LValueToRValue ||
+                     ICE->getCastKind() == CK_ConstructorConversion))
+      E = ICE->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() == 1 &&
+             !CE->isListInitialization() &&
+             CE->getConstructor()->isCopyOrMoveConstructor())
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+}
+
+bool isCString(QualType T) {
+  if (T->isArrayType())
+    T = QualType(T->getArrayElementTypeNoTypeQual(), 0);
+  else if (T->isPointerType())
+    T = T->getPointeeType();
+  else
+    return false;
+  return T->isCharType() && !T->isWideCharType();
+}
+
+/// A call argument a std::string_view parameter accepts exactly as the
+/// std::string one did: a std::string or a C string.
+bool stringViewAccepts(const Expr *Arg) {
+  const Expr *W = writtenArgument(Arg);
+  if (isa<ImplicitCastExpr>(W) || isa<InitListExpr>(W))
+    return false; // a user-defined conversion or a braced list
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(W)) {
+    // std::string(const char*) built implicitly for the call.
+    return !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
+           !CE->isListInitialization() &&
+           isCString(CE->getArg(0)->IgnoreParenImpCasts()->getType()) &&
+           (CE->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(CE->getArg(1)));
+  }
+  return isStdString(W->getType());
+}
+
+/// A call argument std::span<const T> accepts as the std::vector<T>
+/// parameter did: a vector lvalue or prvalue (not a braced list).
+bool spanAccepts(const Expr *Arg) {
+  const Expr *W = writtenArgument(Arg);
+  if (isa<ImplicitCastExpr>(W) || isa<InitListExpr>(W) ||
+      isa<CXXConstructExpr>(W))
+    return false;
+  return stdVectorElement(W->getType()).has_value();
+}
+
+/// Is D inside a template instantiation (function or class)? Those are
+/// checked once, in the template.
+bool inTemplateInstantiation(const Decl *D) {
+  for (const DeclContext *DC = isa<DeclContext>(D) ? cast<DeclContext>(D)
+                                                   : D->getDeclContext();
+       DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      if (FD->isTemplateInstantiation())
+        return true;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+        return true;
+  }
+  return false;
+}
+
+/// The string methods a string_view has with the same meaning and result
+/// types usable the same way. data() is missing on purpose: a string's is
+/// NUL-terminated, a string_view's need not be. substr() returns another
+/// type, begin()/end() other iterator types.
+bool isStringViewCompatibleMethod(const CXXMethodDecl *MD) {
+  if (const auto *Conv = dyn_cast<CXXConversionDecl>(MD))
+    return stdSpecialization(Conv->getConversionType(), "basic_string_view") !=
+           nullptr;
+  if (MD->getOverloadedOperator() == OO_Subscript)
+    return true;
+  if (!MD->getDeclName().isIdentifier())
+    return false;
+  return llvm::is_contained(
+      {"size", "length", "empty", "max_size", "front", "back", "at", "find",
+       "rfind", "find_first_of", "find_last_of", "find_first_not_of",
+       "find_last_not_of", "compare", "starts_with", "ends_with", "copy"},
+      MD->getName());
+}
+
+bool isStringViewCompatibleUse(const utils::VarUse &U) {
+  if (U.ThroughMember)
+    return false;
+  if (U.Kind == utils::UseKind::Iterated)
+    return true;
+  if (U.Kind != utils::UseKind::Read)
+    return false;
+  if (U.Method)
+    return isStringViewCompatibleMethod(U.Method);
+  // Comparisons and streaming through the standard library's operators,
+  // which have string_view overloads with the same meaning.
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(U.CallSite)) {
+    if (!U.Callee || !U.Callee->isInStdNamespace())
+      return false;
+    switch (Op->getOperator()) {
+    case OO_EqualEqual:
+    case OO_ExclaimEqual:
+    case OO_Less:
+    case OO_LessEqual:
+    case OO_Greater:
+    case OO_GreaterEqual:
+      return true;
+    case OO_LessLess:
+      return U.ArgIndex == 1;
+    default:
+      return false;
+    }
+  }
+  return false;
+}
+
+bool isSpanCompatibleUse(const utils::VarUse &U) {
+  if (U.ThroughMember)
+    return false;
+  if (U.Kind == utils::UseKind::Iterated)
+    return true;
+  if (U.Kind != utils::UseKind::Read || !U.Method)
+    return false;
+  if (U.Method->getOverloadedOperator() == OO_Subscript)
+    return true;
+  if (!U.Method->getDeclName().isIdentifier())
+    return false;
+  return llvm::is_contained({"size", "empty", "data", "front", "back"},
+                            U.Method->getName());
+}
+
+// Read through strings: the host clang-tidy does not export
+// OptionsView::get<bool> to plugins built by another compiler.
+bool parseBool(StringRef V, bool Default) {
+  if (V.equals_insensitive("true") || V == "1")
+    return true;
+  if (V.equals_insensitive("false") || V == "0")
+    return false;
+  return Default;
+}
+
+const FunctionDecl *canon(const FunctionDecl *FD) {
+  return FD->getCanonicalDecl();
+}
+
+} // namespace
+
+UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      MaxTrivialSize(Options.get("MaxTrivialSize", 16U)),
+      StringViewParams(
+          parseBool(Options.get("StringViewParams", "true"), true)),
+      SpanParams(parseBool(Options.get("SpanParams", "false"), false)),
+      FixGetters(parseBool(Options.get("FixGetters", "false"), false)),
+      Inserter(
+          Options.getLocalOrGlobal(
+              "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
+          areDiagsSelfContained()) {}
+
+void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MaxTrivialSize", MaxTrivialSize);
+  Options.store(Opts, "StringViewParams", StringViewParams ? "true" : "false");
+  Options.store(Opts, "SpanParams", SpanParams ? "true" : "false");
+  Options.store(Opts, "FixGetters", FixGetters ? "true" : "false");
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void UnneededCopyCheck::registerPPCallbacks(const SourceManager &,
+                                            Preprocessor *PP, Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
+  auto ByValueRecord = parmVarDecl(hasType(
+      qualType(unless(referenceType()), hasCanonicalType(recordType()))));
+  Finder->addMatcher(functionDecl(isDefinition(),
+                                  unless(isExpansionInSystemHeader()),
+                                  unless(isImplicit()), unless(isDeleted()),
+                                  unless(isDefaulted()),
+
+                                  hasAnyParameter(ByValueRecord))
+                         .bind("fn"),
+                     this);
+  // Every mention of a function that is not the callee of a call.
+  Finder->addMatcher(
+      declRefExpr(to(functionDecl(hasAnyParameter(ByValueRecord)).bind("ref")))
+          .bind("refexpr"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyParameter(ByValueRecord))))
+          .bind("call"),
+      this);
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()), unless(isImplicit()),
+              unless(isExpansionInSystemHeader()),
+              unless(hasType(referenceType())), hasInitializer(anything()),
+              hasParent(declStmt(hasParent(compoundStmt()))))
+          .bind("local"),
+      this);
+  Finder->addMatcher(cxxForRangeStmt(unless(isExpansionInSystemHeader()),
+                                     unless(isInTemplateInstantiation()))
+                         .bind("for"),
+                     this);
+  Finder->addMatcher(
+      cxxMethodDecl(
+          isDefinition(), unless(isExpansionInSystemHeader()),
+          unless(isVirtual()), unless(isStaticStorageClass()),
+
+          hasBody(compoundStmt(statementCountIs(1), has(returnStmt()))))
+          .bind("getter"),
+      this);
+}
+
+void UnneededCopyCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("refexpr")) {
+    const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("ref");
+    const Expr *E = Ref;
+    DynTypedNodeList Parents = Result.Context->getParents(*E);
+    if (Parents.size() == 1)
+      if (const auto *ICE = Parents[0].get<ImplicitCastExpr>();
+          ICE && ICE->getCastKind() == CK_FunctionToPointerDecay) {
+        E = ICE;
+        Parents = Result.Context->getParents(*E);
+      }
+    const auto *Call =
+        Parents.size() == 1 ? Parents[0].get<CallExpr>() : nullptr;
+    if (!Call || Call->getCallee() != E)
+      AddressTaken.insert(canon(FD));
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    if (const FunctionDecl *FD = Call->getDirectCallee())
+      Calls[canon(FD)].push_back(Call);
+    return;
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("fn"))
+    return checkFunction(FD, *Result.Context);
+  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("local"))
+    return checkLocal(VD, *Result.Context);
+  if (const auto *For = Result.Nodes.getNodeAs<CXXForRangeStmt>("for"))
+    return checkRangeFor(For, *Result.Context);
+  if (const auto *MD = Result.Nodes.getNodeAs<CXXMethodDecl>("getter"))
+    return checkGetter(MD, *Result.Context);
+}
+
+bool UnneededCopyCheck::isExpensive(QualType T) const {
+  if (T.isNull() || T->isDependentType() || T->isReferenceType() ||
+      T.isVolatileQualified())
+    return false;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || T->isIncompleteType())
+    return false;
+  if (!hasUsableCopyConstructor(RD->getDefinition()))
+    return false; // move-only: nothing is copied
+  if (!T.isTriviallyCopyableType(*Context))
+    return true;
+  return static_cast<uint64_t>(Context->getTypeSizeInChars(T).getQuantity()) >
+         MaxTrivialSize;
+}
+
+//===-- Parameters
+//---------------------------------------------------------===//
+
+void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
+  if (inTemplateInstantiation(FD) || FD->isMain() || FD->isExternC() ||
+      !FD->getBody() || isa<CoroutineBodyStmt>(FD->getBody()) ||
+      FD->isTemplateInstantiation() ||
+      FD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization ||
+      FD->getLocation().isMacroID() || isa<CXXDeductionGuideDecl>(FD))
+    return;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    // Virtual functions and overrides must keep the signature of the
+    // hierarchy; lambdas the one their consumers expect.
+    if (MD->isVirtual() || MD->getParent()->isLambda() ||
+        MD->size_overridden_methods() > 0)
+      return;
+    if (MD->getParent()->getTemplateSpecializationKind() ==
+        TSK_ExplicitSpecialization)
+      return;
+  }
+  if (const FunctionTemplateDecl *FTD = FD->getDescribedFunctionTemplate())
+    for (const FunctionDecl *Spec : FTD->specializations())
+      if (Spec->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
+        return; // its specialisations must keep matching the template
+
+  llvm::SmallVector<const VarDecl *, 4> Candidates;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    if (P->getName().empty() || P->getType()->isDependentType() ||
+        !isExpensive(P->getType()))
+      continue;
+    Candidates.push_back(P);
+  }
+  if (Candidates.empty())
+    return;
+
+  auto Uses = utils::analyzeVarsUses(Candidates, *FD->getBody(), Ctx);
+  // Member initialisers of a constructor use parameters outside the body.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits()) {
+      if (!Init->isWritten() || !Init->getInit())
+        continue;
+      auto More = utils::analyzeVarsUses(Candidates, *Init->getInit(), Ctx);
+      for (auto &KV : More)
+        Uses[KV.first].Uses.append(KV.second.Uses.begin(),
+                                   KV.second.Uses.end());
+    }
+
+  for (unsigned I = 0, N = FD->getNumParams(); I < N; ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    auto It = Uses.find(P);
+    if (It == Uses.end() || !It->second.onlyRead())
+      continue;
+    ParamCandidate C{FD, I, ParamFix::ConstRef, {}};
+    QualType T = P->getType().getUnqualifiedType();
+    bool Plain = !isa<CXXConstructorDecl>(FD) && !FD->isOverloadedOperator() &&
+                 !isa<CXXConversionDecl>(FD);
+    if (Plain && StringViewParams && Ctx.getLangOpts().CPlusPlus17 &&
+        isStdString(T) &&
+        llvm::all_of(It->second.Uses, isStringViewCompatibleUse))
+      C.Fix = ParamFix::StringView;
+    else if (Plain && SpanParams && Ctx.getLangOpts().CPlusPlus20 &&
+             stdVectorElement(T) &&
+             llvm::all_of(It->second.Uses, isSpanCompatibleUse)) {
+      // The element type as the definition spells it.
+      TypeLoc TL = P->getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
+#if LLVM_VERSION_MAJOR < 22
+      // LLVM 22 folded the qualifier into the named type loc.
+      if (auto E = TL.getAs<ElaboratedTypeLoc>())
+        TL = E.getNamedTypeLoc();
+#endif
+      if (auto TS = TL.getAs<TemplateSpecializationTypeLoc>();
+          TS && TS.getNumArgs() >= 1 &&
+          TS.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type) {
+        TypeLoc ElemTL = TS.getArgLoc(0).getTypeSourceInfo()->getTypeLoc();
+        std::string Elem =
+            spelled(ElemTL, Ctx.getSourceManager(), Ctx.getLangOpts());
+        if (!Elem.empty() && !ElemTL.getBeginLoc().isMacroID()) {
+          C.Fix = ParamFix::Span;
+          C.SpanElement = Elem;
+        }
+      }
+    }
+    Params.push_back(std::move(C));
+  }
+}
+
+void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
+                                   std::vector<ParamCandidate> &Cands) {
+  const SourceManager &SM = Context->getSourceManager();
+  const LangOptions &LO = Context->getLangOpts();
+  const FunctionDecl *Canon = canon(FD);
+
+  // Callers must pass what the narrower types accept.
+  auto CallsIt = Calls.find(Canon);
+  for (ParamCandidate &C : Cands) {
+    if (C.Fix == ParamFix::ConstRef)
+      continue;
+    bool OK = true;
+    if (CallsIt != Calls.end())
+      for (const CallExpr *Call : CallsIt->second) {
+        unsigned ArgI =
+            C.Index +
+            (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0);
+        if (ArgI >= Call->getNumArgs()) {
+          OK = false;
+          break;
+        }
+        const Expr *Arg = Call->getArg(ArgI);
+        if (isa<CXXDefaultArgExpr>(Arg)) {
+          OK = false;
+          break;
+        }
+        if (C.Fix == ParamFix::StringView ? !stringViewAccepts(Arg)
+                                          : !spanAccepts(Arg)) {
+          OK = false;
+          break;
+        }
+      }
+    const ParmVarDecl *P = FD->getParamDecl(C.Index);
+    if (P->hasDefaultArg() &&
+        (C.Fix == ParamFix::Span || P->hasUninstantiatedDefaultArg() ||
+         !stringViewAccepts(P->getDefaultArg())))
+      OK = false;
+    if (!OK)
+      C.Fix = ParamFix::ConstRef;
+  }
+
+  // Other overloads of the same arity: string_view / span would change
+  // overload resolution; an overload equal to the result forbids any fix.
+  bool Collides = false;
+  const FunctionDecl *Collider = nullptr;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  for (const NamedDecl *ND :
+       DC->getPrimaryContext()->lookup(FD->getDeclName())) {
+    const auto *Other = dyn_cast<FunctionDecl>(ND->getUnderlyingDecl());
+    if (const auto *FT =
+            dyn_cast<FunctionTemplateDecl>(ND->getUnderlyingDecl()))
+      Other = FT->getTemplatedDecl();
+    if (!Other || canon(Other) == Canon ||
+        Other->getNumParams() != FD->getNumParams())
+      continue;
+    for (ParamCandidate &C : Cands)
+      C.Fix = ParamFix::ConstRef;
+    const auto *M1 = dyn_cast<CXXMethodDecl>(FD);
+    const auto *M2 = dyn_cast<CXXMethodDecl>(Other);
+    if (M1 && M2 &&
+        (M1->getMethodQualifiers() != M2->getMethodQualifiers() ||
+         M1->getRefQualifier() != M2->getRefQualifier()))
+      continue;
+    bool Same = true;
+    for (unsigned I = 0, N = FD->getNumParams(); I < N && Same; ++I) {
+      QualType Mine = FD->getParamDecl(I)->getType();
+      if (llvm::any_of(Cands,
+                       [&](const ParamCandidate &C) { return C.Index == I; }))
+        Mine = Context->getLValueReferenceType(
+            Mine.getUnqualifiedType().withConst());
+      Same = Context->hasSameType(
+          Mine.getUnqualifiedType(),
+          Other->getParamDecl(I)->getType().getUnqualifiedType());
+    }
+    if (Same) {
+      Collides = true;
+      Collider = Other;
+    }
+  }
+
+  // Argument-dependent lookup: a function of the same name in a namespace
+  // associated with a parameter type (std::data, std::size, std::begin, ...)
+  // may win over `f(const T&)` where it lost to `f(T)`: a template taking
+  // `C&` binds a non-const argument better than `const T&` does.
+  const NamespaceDecl *AdlNamespace = nullptr;
+  if (!isa<CXXMethodDecl>(FD) && FD->getDeclName().isIdentifier()) {
+    llvm::SmallVector<const CXXRecordDecl *, 4> Records;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (const CXXRecordDecl *RD = P->getType()->getAsCXXRecordDecl()) {
+        Records.push_back(RD);
+        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+          for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+            if (A.getKind() == TemplateArgument::Type)
+              if (const CXXRecordDecl *Arg =
+                      A.getAsType()->getAsCXXRecordDecl())
+                Records.push_back(Arg);
+      }
+    for (const CXXRecordDecl *RD : Records) {
+      const DeclContext *NS =
+          RD->getDeclContext()->getEnclosingNamespaceContext();
+      while (const auto *N = dyn_cast<NamespaceDecl>(NS)) {
+        if (!N->isInline())
+          break;
+        NS = N->getParent();
+      }
+      const auto *N = dyn_cast<NamespaceDecl>(NS);
+      if (!N || N == FD->getDeclContext()->getEnclosingNamespaceContext())
+        continue;
+      for (const NamedDecl *ND : N->lookup(FD->getDeclName()))
+        if (ND->getUnderlyingDecl()->getAsFunction())
+          AdlNamespace = N;
+    }
+  }
+
+  // Every redeclaration (headers included) gets the same edit, or none.
+  const FunctionDecl *Unfixable = nullptr;
+  StringRef WhyUnfixable;
+  bool AllInMainFile = true;
+  for (const FunctionDecl *R : FD->redecls()) {
+    if (SM.isInSystemHeader(R->getLocation())) {
+      Unfixable = R;
+      WhyUnfixable = "is in a system header";
+    } else if (R->getLocation().isMacroID()) {
+      Unfixable = R;
+      WhyUnfixable = "is written by a macro";
+    }
+    if (!SM.isInMainFile(fileLoc(R->getLocation(), SM)))
+      AllInMainFile = false;
+  }
+  for (ParamCandidate &C : Cands)
+    if (C.Fix == ParamFix::Span && !AllInMainFile)
+      C.Fix = ParamFix::ConstRef; // the header would need <span>
+
+  for (const ParamCandidate &C : Cands) {
+    const ParmVarDecl *P = FD->getParamDecl(C.Index);
+    QualType T = P->getType();
+    TypeLoc DefTL = P->getTypeSourceInfo()->getTypeLoc();
+    std::string NewType;
+    switch (C.Fix) {
+    case ParamFix::StringView:
+      NewType = "std::string_view";
+      break;
+    case ParamFix::Span:
+      NewType = "std::span<const " + C.SpanElement + ">";
+      break;
+    case ParamFix::ConstRef: {
+      std::string S = spelled(DefTL.getUnqualifiedLoc(), SM, LO);
+      if (S.empty())
+        S = T.getUnqualifiedType().getAsString(Context->getPrintingPolicy());
+      NewType = "const " + S + "&";
+      break;
+    }
+    }
+
+    std::vector<FixItHint> Fixes;
+    bool Fixable = !Collides && !Unfixable && !AdlNamespace;
+    for (const FunctionDecl *R : FD->redecls()) {
+      if (!Fixable)
+        break;
+      const ParmVarDecl *RP = R->getParamDecl(C.Index);
+      if (!RP->getTypeSourceInfo()) {
+        Fixable = false;
+        break;
+      }
+      TypeLoc TL = RP->getTypeSourceInfo()->getTypeLoc();
+      if (C.Fix == ParamFix::ConstRef) {
+        if (!constRefEdits(TL, RP->getType().isConstQualified(), SM, LO, Fixes))
+          Fixable = false;
+      } else {
+        SourceRange Range = TL.getUnqualifiedLoc().getSourceRange();
+        if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID()) {
+          Fixable = false;
+          break;
+        }
+        Fixes.push_back(FixItHint::CreateReplacement(
+            CharSourceRange::getTokenRange(Range), NewType));
+      }
+    }
+
+    {
+      auto D = diag(P->getLocation(),
+                    "parameter '%0' copies %1 on every call but is only read; "
+                    "take it as '%2'")
+               << P->getName() << costOf(T, *Context) << NewType;
+      if (Fixable) {
+        D << Fixes;
+        if (C.Fix == ParamFix::Span)
+          if (auto Inc = Inserter.createIncludeInsertion(
+                  SM.getFileID(fileLoc(FD->getLocation(), SM)), "<span>"))
+            D << *Inc;
+      }
+    }
+    // Say why no fixit (the notes name the blocking declaration).
+    if (Collides && Collider)
+      diag(Collider->getLocation(),
+           "no fix: '%0' with '%1' would redeclare this overload",
+           DiagnosticIDs::Note)
+          << FD->getName() << NewType;
+    else if (AdlNamespace)
+      diag(P->getLocation(),
+           "no fix: '%0::%1' is found by argument-dependent lookup and could "
+           "be chosen over '%1(%2)' by callers passing a non-const argument",
+           DiagnosticIDs::Note)
+          << AdlNamespace->getName() << FD->getName() << NewType;
+    else if (Unfixable)
+      diag(Unfixable->getLocation(),
+           "no fix: this declaration of '%0' %1 and must change with the "
+           "definition",
+           DiagnosticIDs::Note)
+          << FD->getName() << WhyUnfixable;
+  }
+}
+
+//===-- Locals
+//-------------------------------------------------------------===//
+
+namespace {
+
+/// The copy constructor call initialising VD from an lvalue, if that is how
+/// VD is initialised; Source receives the lvalue.
+const CXXConstructExpr *copyFromLValue(const Expr *Init, const Expr *&Source) {
+  if (!Init)
+    return nullptr;
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
+    Init = EWC->getSubExpr();
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreParens());
+  if (!CE || CE->getNumArgs() != 1 ||
+      !CE->getConstructor()->isCopyConstructor())
+    return nullptr;
+  const Expr *Arg = CE->getArg(0);
+  // Only const-adding conversions; a derived-to-base copy slices and a
+  // reference to the base would keep dispatching to the derived type.
+  while (const auto *ICE = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens())) {
+    if (ICE->getCastKind() != CK_NoOp)
+      return nullptr;
+    Arg = ICE->getSubExpr();
+  }
+  Arg = Arg->IgnoreParens();
+  if (!Arg->isLValue() || isa<MaterializeTemporaryExpr>(Arg))
+    return nullptr;
+  Source = Arg;
+  return CE;
+}
+
+/// The local variable owning the object the lvalue E designates: `v`,
+/// `v.member`, `v[i]`, `v.at(i).member` for owning standard containers.
+/// Null when ownership cannot be proved (pointers, references, views,
+/// members of `this`, temporaries, globals).
+const VarDecl *owningLocal(const Expr *E) {
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    E = E->IgnoreParens();
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
+      if (ICE->getCastKind() != CK_NoOp &&
+          ICE->getCastKind() != CK_ArrayToPointerDecay)
+        return nullptr;
+      E = ICE->getSubExpr();
+      continue;
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (ME->isArrow() || !FD || FD->getType()->isReferenceType())
+        return nullptr;
+      E = ME->getBase();
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      const Expr *Base = ASE->getBase()->IgnoreParens();
+      const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
+      if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
+        return nullptr;
+      E = Decay->getSubExpr();
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+      if (!MD || MD->isStatic() ||
+          !MD->getReturnType()->isLValueReferenceType())
+        return nullptr;
+      const Expr *Obj = nullptr;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+        const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+        if (!ME || ME->isArrow())
+          return nullptr;
+        Obj = MC->getImplicitObjectArgument();
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+        if (Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Star)
+          return nullptr;
+        Obj = Op->getArg(0);
+      }
+      if (!Obj || !isStdOwningContainer(Obj->getType()))
+        return nullptr;
+      E = Obj;
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+          DRE->refersToEnclosingVariableOrCapture())
+        return nullptr;
+      return VD;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+const FunctionDecl *enclosingFunction(const VarDecl *VD) {
+  return dyn_cast<FunctionDecl>(VD->getDeclContext());
+}
+
+} // namespace
+
+void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
+  if (inTemplateInstantiation(VD) || VD->isStaticLocal() ||
+      isa<DecompositionDecl>(VD) || VD->isExceptionVariable() ||
+      VD->getLocation().isMacroID() || !isExpensive(VD->getType()))
+    return;
+  const Expr *Source = nullptr;
+  if (!copyFromLValue(VD->getInit(), Source))
+    return;
+  if (!Ctx.hasSameUnqualifiedType(VD->getType(), Source->getType()))
+    return;
+
+  DynTypedNodeList P1 = Ctx.getParents(*VD);
+  const auto *DS = P1.size() == 1 ? P1[0].get<DeclStmt>() : nullptr;
+  if (!DS || !DS->isSingleDecl())
+    return;
+  DynTypedNodeList P2 = Ctx.getParents(*DS);
+  const auto *Block = P2.size() == 1 ? P2[0].get<CompoundStmt>() : nullptr;
+  if (!Block)
+    return;
+
+  // The copy itself: only read in its scope.
+  if (!utils::analyzeVarUses(*VD, *Block, Ctx).onlyRead())
+    return;
+
+  // The source: a local that owns the object, not modified while the copy
+  // lives, and never aliased (no pointer or non-const reference to it that
+  // some call could write through).
+  const VarDecl *Root = owningLocal(Source);
+  const FunctionDecl *Fn = Root ? enclosingFunction(Root) : nullptr;
+  if (!Root || !Fn || Fn != enclosingFunction(VD) || !Fn->getBody() ||
+      (isa<ParmVarDecl>(Root) && isa<CXXConstructorDecl>(Fn)))
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation LifeBegin = fileLoc(DS->getEndLoc(), SM);
+  SourceLocation LifeEnd = fileLoc(Block->getRBracLoc(), SM);
+  for (const utils::VarUse &U :
+       utils::analyzeVarUses(*Root, *Fn->getBody(), Ctx).Uses) {
+    using utils::UseKind;
+    if (inRange(U.Ref->getBeginLoc(), LifeBegin, LifeEnd, SM)) {
+      if (U.Kind != UseKind::Read && U.Kind != UseKind::Iterated &&
+          U.Kind != UseKind::Copied)
+        return;
+    } else if (U.Kind == UseKind::NonConstRef ||
+               U.Kind == UseKind::AddressEscapes ||
+               U.Kind == UseKind::Unknown) {
+      return;
+    }
+  }
+
+  TypeLoc TL = VD->getTypeSourceInfo()->getTypeLoc();
+  std::vector<FixItHint> Fixes;
+  bool Fixable = constRefEdits(TL, VD->getType().isConstQualified(), SM,
+                               Ctx.getLangOpts(), Fixes);
+  std::string NewType =
+      "const " + spelled(TL.getUnqualifiedLoc(), SM, Ctx.getLangOpts()) + "&";
+  auto D = diag(VD->getLocation(),
+                "local '%0' copies %1 but is only read while its source stays "
+                "unchanged; bind it as '%2'")
+           << VD->getName() << costOf(VD->getType(), Ctx) << NewType;
+  if (Fixable)
+    D << Fixes;
+}
+
+//===-- Range-for
+//----------------------------------------------------------===//
+
+void UnneededCopyCheck::checkRangeFor(const CXXForRangeStmt *For,
+                                      ASTContext &Ctx) {
+  const VarDecl *LV = For->getLoopVariable();
+  if (!LV || inTemplateInstantiation(LV) || LV->getType()->isReferenceType() ||
+      LV->getLocation().isMacroID() || !isExpensive(LV->getType()))
+    return;
+  const Expr *Element = nullptr;
+  if (!copyFromLValue(LV->getInit(), Element))
+    return; // a proxy or a prvalue element: no copy to avoid
+  if (!Ctx.hasSameUnqualifiedType(LV->getType(), Element->getType()))
+    return;
+  if (!utils::analyzeVarUses(*LV, *For->getBody(), Ctx).onlyRead())
+    return;
+
+  // The elements must not change while the body runs: the range's owner
+  // is only read in the body.
+  const Expr *Range = For->getRangeInit()->IgnoreParenImpCasts();
+  if (const VarDecl *Root = owningLocal(Range)) {
+    if (!utils::analyzeVarUses(*Root, *For->getBody(), Ctx)
+             .allOf({utils::UseKind::Read, utils::UseKind::Iterated,
+                     utils::UseKind::Copied}))
+      return;
+  } else if (const auto *ME = dyn_cast<MemberExpr>(Range);
+             ME && isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    // A member of this: no write to it and no non-const member call on
+    // this in the body.
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field)
+      return;
+    auto Writes =
+        match(findAll(expr(anyOf(
+                  memberExpr(member(equalsNode(Field))).bind("m"),
+                  cxxMemberCallExpr(on(cxxThisExpr()),
+                                    callee(cxxMethodDecl(unless(isConst()))))
+                      .bind("c")))),
+              *For->getBody(), Ctx);
+    for (const BoundNodes &B : Writes) {
+      if (B.getNodeAs<Expr>("c"))
+        return;
+      if (const auto *M = B.getNodeAs<MemberExpr>("m")) {
+        utils::UseKind K = utils::classifyObjectUse(*M, Ctx).Kind;
+        if (K != utils::UseKind::Read && K != utils::UseKind::Iterated &&
+            K != utils::UseKind::Copied)
+          return;
+      }
+    }
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Range)) {
+    // A reference or a global: its mentions in the body are only reads.
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !utils::analyzeVarUses(*VD, *For->getBody(), Ctx)
+                    .allOf({utils::UseKind::Read, utils::UseKind::Iterated,
+                            utils::UseKind::Copied}))
+      return;
+  }
+  // Other ranges (calls returning a container, temporaries): the range is
+  // owned by the loop or by an object the body cannot name directly.
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  TypeLoc TL = LV->getTypeSourceInfo()->getTypeLoc();
+  std::vector<FixItHint> Fixes;
+  bool Fixable = constRefEdits(TL, LV->getType().isConstQualified(), SM,
+                               Ctx.getLangOpts(), Fixes);
+  std::string NewType =
+      "const " + spelled(TL.getUnqualifiedLoc(), SM, Ctx.getLangOpts()) + "&";
+  auto D = diag(LV->getLocation(), "loop variable '%0' copies %1 on every "
+                                   "iteration but is only read; make it '%2'")
+           << LV->getName() << costOf(LV->getType(), Ctx) << NewType;
+  if (Fixable)
+    D << Fixes;
+}
+
+//===-- Getters
+//------------------------------------------------------------===//
+
+void UnneededCopyCheck::checkGetter(const CXXMethodDecl *MD, ASTContext &Ctx) {
+  if (inTemplateInstantiation(MD) || MD->getParent()->isLambda() ||
+      isa<CXXConstructorDecl>(MD) || isa<CXXConversionDecl>(MD) ||
+      MD->isOverloadedOperator() || MD->getLocation().isMacroID() ||
+      MD->size_overridden_methods() > 0 ||
+      isa<CoroutineBodyStmt>(MD->getBody()) ||
+      MD->getTemplateSpecializationKind() == TSK_ExplicitSpecialization)
+    return;
+  QualType Ret = MD->getReturnType();
+  if (Ret->isReferenceType() || Ret->isDependentType() ||
+      Ret->getContainedAutoType() || !isExpensive(Ret))
+    return;
+  const auto *Body = cast<CompoundStmt>(MD->getBody());
+  const auto *RS = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!RS || !RS->getRetValue())
+    return;
+  const Expr *Source = nullptr;
+  if (!copyFromLValue(RS->getRetValue(), Source))
+    return;
+  const auto *ME = dyn_cast<MemberExpr>(Source);
+  const auto *Field = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+  if (!Field || !isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) ||
+      Field->getType()->isReferenceType() ||
+      !Ctx.hasSameUnqualifiedType(Field->getType(), Ret))
+    return;
+  Getters.push_back({MD, Field});
+}
+
+void UnneededCopyCheck::emitGetter(const GetterCandidate &G) {
+  const SourceManager &SM = Context->getSourceManager();
+  const LangOptions &LO = Context->getLangOpts();
+  const CXXMethodDecl *MD = G.MD;
+  FunctionTypeLoc FTL = MD->getFunctionTypeLoc();
+  std::string NewType =
+      "const " +
+      (FTL ? spelled(FTL.getReturnLoc().getUnqualifiedLoc(), SM, LO)
+           : MD->getReturnType().getUnqualifiedType().getAsString(
+                 Context->getPrintingPolicy())) +
+      "&";
+  std::vector<FixItHint> Fixes;
+  bool Fixable = FixGetters && !AddressTaken.count(canon(MD));
+  for (const FunctionDecl *R : MD->redecls()) {
+    if (!Fixable)
+      break;
+    FunctionTypeLoc RT = R->getFunctionTypeLoc();
+    if (!RT || SM.isInSystemHeader(R->getLocation()) ||
+        !constRefEdits(RT.getReturnLoc(), R->getReturnType().isConstQualified(),
+                       SM, LO, Fixes))
+      Fixable = false;
+  }
+  {
+    auto D = diag(MD->getLocation(), "getter '%0' copies %1 on every call; "
+                                     "return '%2'")
+             << MD->getName() << costOf(MD->getReturnType(), *Context)
+             << NewType;
+    if (Fixable)
+      D << Fixes;
+  }
+  diag(MD->getLocation(),
+       "a reference changes lifetimes: callers that bind the result of a "
+       "temporary object's '%0()' to a reference, or keep it across a change "
+       "of '%1', would dangle%select{; set FixGetters to get a fix|}2",
+       DiagnosticIDs::Note)
+      << MD->getName() << G.Field->getName() << (FixGetters ? 1 : 0);
+}
+
+void UnneededCopyCheck::onEndOfTranslationUnit() {
+  if (Context) {
+    // Group parameter candidates by function, in the order found.
+    llvm::SmallVector<const FunctionDecl *, 16> Order;
+    llvm::DenseMap<const FunctionDecl *, std::vector<ParamCandidate>> ByFn;
+    for (ParamCandidate &C : Params) {
+      if (AddressTaken.count(canon(C.FD)))
+        continue;
+      auto &V = ByFn[C.FD];
+      if (V.empty())
+        Order.push_back(C.FD);
+      V.push_back(std::move(C));
+    }
+    for (const FunctionDecl *FD : Order)
+      emitParams(FD, ByFn[FD]);
+    for (const GetterCandidate &G : Getters)
+      emitGetter(G);
+  }
+  Params.clear();
+  Getters.clear();
+  AddressTaken.clear();
+  Calls.clear();
+  Context = nullptr;
+}
+
+} // namespace clang::tidy::memlint

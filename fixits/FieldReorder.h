@@ -1,0 +1,38 @@
+//===--- FieldReorder.h - reorder a record's fields in the source -*- C++
+//-*-===//
+//
+// Rewrites the member declarations of a record into a new field order. Each
+// field moves with its leading comment lines, attributes, bit-width, default
+// member initializer and trailing same-line comment; other members (methods,
+// types, access specifiers, static data) stay where they are, and the fields
+// fill the field positions in the new order. Declarations of several fields
+// (`int a, b;`) are split into one declaration per field when their fields
+// part ways.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMLINT_FIXITS_FIELDREORDER_H
+#define MEMLINT_FIXITS_FIELDREORDER_H
+
+#include "clang/AST/Decl.h"
+#include "clang/Basic/Diagnostic.h"
+#include "llvm/ADT/ArrayRef.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::memlint::fixits {
+
+/// Edits that put the fields of \p RD in \p NewOrder (a permutation of its
+/// fields). Returns std::nullopt, with the reason in \p Why, when the source
+/// cannot be rewritten safely: fields from macros, preprocessor directives
+/// between the braces, declarators that are not a plain name (`int *a, b;`),
+/// or unnamed fields.
+std::optional<std::vector<FixItHint>>
+reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
+              const SourceManager &SM, const LangOptions &LangOpts,
+              std::string &Why);
+
+} // namespace clang::tidy::memlint::fixits
+
+#endif // MEMLINT_FIXITS_FIELDREORDER_H

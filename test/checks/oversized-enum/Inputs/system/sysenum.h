@@ -1,0 +1,3 @@
+#pragma once
+enum SysColor { SysRed, SysGreen };
+struct SysPixel { SysColor c; char x; };

@@ -1,0 +1,2 @@
+#pragma GCC system_header
+struct SysRecord { char A; double B; char C; };
