@@ -268,8 +268,23 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
         }
         return classifyCallArgument(*Call, *E, Opts);
       }
-      if (isa<CXXConstructExpr, InitListExpr, CXXStdInitializerListExpr>(PE))
+      if (isa<CXXConstructExpr, InitListExpr, CXXStdInitializerListExpr>(PE)) {
+        // `return v;` and `throw v;` copy or move into the result.
+        const Stmt *Up = PE;
+        while (const Stmt *Next =
+                   firstStmtParent(DynTypedNode::create(*Up), Ctx)) {
+          if (const auto *UE = dyn_cast<Expr>(Next); UE && isTransparent(*UE)) {
+            Up = Next;
+            continue;
+          }
+          if (isa<ReturnStmt, CoreturnStmt>(Next))
+            return Escape{EscapeKind::Returned, Loc};
+          if (isa<CXXThrowExpr>(Next))
+            return Escape{EscapeKind::Thrown, Loc};
+          break;
+        }
         return Escape{EscapeKind::Copied, Loc};
+      }
       if (const auto *Lambda = dyn_cast<LambdaExpr>(PE)) {
         // A by-reference capture (by-copy captures are CXXConstructExprs).
         if (lambdaEscapes(*Lambda, Scope, Ctx, Depth))
