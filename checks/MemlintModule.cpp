@@ -7,8 +7,12 @@
 
 #include "AllocationInLoopCheck.h"
 #include "ArenaCandidateCheck.h"
-#include "PaddingWasteCheck.h"
+#include "CompactStringCheck.h"
+#include "HeapFixedBufferCheck.h"
+#include "MissingReserveCheck.h"
 #include "OversizedEnumCheck.h"
+#include "PaddingWasteCheck.h"
+#include "SmallVectorCheck.h"
 #include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -23,8 +27,14 @@ namespace clang::tidy::memlint {
 class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
-    CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
+    // Keep sorted by check name.
+    CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
+    CheckFactories.registerCheck<HeapFixedBufferCheck>(
+        "memlint-heap-fixed-buffer");
+    CheckFactories.registerCheck<MissingReserveCheck>("memlint-missing-reserve");
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
+    CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
+    CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
     CheckFactories.registerCheck<AllocationInLoopCheck>(
         "memlint-allocation-in-loop");

@@ -150,17 +150,15 @@ void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
   // Containers are found through the variables and fields that hold them,
   // not through the specializations themselves: those live in namespace
   // std, which clangd does not traverse when it checks the main file.
-  auto Container = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(classTemplateSpecializationDecl(
-                         hasAnyName("::std::vector", "::std::deque",
-                                    "::std::array", "::std::list",
-                                    "::std::forward_list", "::std::set",
-                                    "::std::multiset", "::std::map",
-                                    "::std::multimap", "::std::unordered_set",
-                                    "::std::unordered_multiset",
-                                    "::std::unordered_map",
-                                    "::std::unordered_multimap"))
-                         .bind("container")))));
+  auto Container =
+      qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+          classTemplateSpecializationDecl(
+              hasAnyName("::std::vector", "::std::deque", "::std::array",
+                         "::std::list", "::std::forward_list", "::std::set",
+                         "::std::multiset", "::std::map", "::std::multimap",
+                         "::std::unordered_set", "::std::unordered_multiset",
+                         "::std::unordered_map", "::std::unordered_multimap"))
+              .bind("container")))));
   Finder->addMatcher(varDecl(hasType(Container)), this);
   Finder->addMatcher(fieldDecl(hasType(Container)), this);
   // Uses that tie a record to its field order.
@@ -368,8 +366,11 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
           llvm::Regex("^(" + Pattern.str() + ")$").match(Name))
         return;
   std::string Shown = Name;
-  if (CRD && isa<ClassTemplateSpecializationDecl>(CRD))
-    Shown = Ctx.getRecordType(RD).getAsString(Ctx.getPrintingPolicy());
+  if (CRD && isa<ClassTemplateSpecializationDecl>(CRD)) {
+    Shown.clear();
+    llvm::raw_string_ostream OS(Shown);
+    RD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/false);
+  }
 
   utils::RecordLayoutModel Model(Ctx);
   const utils::RecordLayoutInfo &Current = Model.layout(RD);

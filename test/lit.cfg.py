@@ -81,3 +81,13 @@ if "TMPDIR" in os.environ:
 # FileCheck, not and count come from the LLVM that memlint was built against.
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
+
+# Driver tests: Microsoft's SARIF Multitool (scripts/setup runs
+# `npm ci --prefix test/driver`) and the runtime's allocation counter.
+_sarif = os.path.join(config.test_source_root, "driver", "node_modules", "@microsoft",
+                      "sarif-multitool-linux", "Sarif.Multitool")
+if os.access(_sarif, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", _sarif))
+if os.path.exists(os.path.join(config.memlint_obj_root, "lib", "libmemlint_alloc_count.so")):
+    config.available_features.add("alloc-counter")

@@ -302,8 +302,10 @@ void operator delete[](void *p, std::align_val_t,
 
 // --- in-process API (memlint/alloc_counter.hpp) ----------------------------
 // Our own malloc's address, not subject to interposition.
-extern "C" void *memlint_local_malloc(std::size_t)
-    __attribute__((alias("malloc"), visibility("hidden")));
+// The alias repeats malloc's attributes; GCC warns otherwise.
+extern "C" void *memlint_local_malloc(std::size_t) noexcept
+    __attribute__((alias("malloc"), visibility("hidden"), malloc,
+                   alloc_size(1), leaf));
 
 MEMLINT_EXPORT int memlint_alloc_counter_probe(void) {
   // Active means: the malloc every library binds to is ours, and calling it

@@ -1,0 +1,1006 @@
+//===--- MissingReserveCheck.cpp - memlint-missing-reserve ----------------===//
+
+#include "MissingReserveCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/LoopTripCount.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include <functional>
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::memlint {
+
+namespace mu = utils;
+
+namespace {
+
+constexpr char DefaultVectorLike[] =
+    "::memlint::small_vector;::llvm::SmallVector;::absl::InlinedVector;"
+    "::boost::container::small_vector";
+
+enum ContainerKind { CK_Vector = 0, CK_String = 1, CK_Unordered = 2 };
+
+const char *const UnorderedNames[] = {
+    "::std::unordered_map", "::std::unordered_set", "::std::unordered_multimap",
+    "::std::unordered_multiset"};
+
+bool visitAll(const Stmt *S, const std::function<void(const Stmt *)> &F) {
+  if (!S)
+    return false;
+  F(S);
+  for (const Stmt *C : S->children())
+    visitAll(C, F);
+  return false;
+}
+
+const Expr *stripImplicit(const Expr *E) {
+  while (true) {
+    const Expr *Old = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
+        E = CE->getArg(0);
+    if (E == Old)
+      return E;
+  }
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  if (const auto *RD = T->getPointeeCXXRecordDecl())
+    return RD;
+  return T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+bool isInitializerList(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getName() == "initializer_list";
+}
+
+bool isTemplateInstantiationContext(const DeclContext *DC) {
+  for (; DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC))
+      if (FD->isTemplateInstantiation())
+        return true;
+    if (const auto *CTSD = dyn_cast<ClassTemplateSpecializationDecl>(DC))
+      if (isTemplateInstantiation(CTSD->getTemplateSpecializationKind()))
+        return true;
+  }
+  return false;
+}
+
+// The loops between N and the function (or lambda) it is in, innermost
+// first, and that function's body and declaration context.
+struct Enclosing {
+  llvm::SmallVector<const Stmt *, 4> Loops;
+  const Stmt *Body = nullptr;
+  const DeclContext *DC = nullptr;
+  bool InLambda = false;
+};
+
+Enclosing enclosingOf(const Stmt &N, ASTContext &Ctx) {
+  Enclosing R;
+  DynTypedNode Cur = DynTypedNode::create(N);
+  while (true) {
+    auto Parents = Ctx.getParents(Cur);
+    if (Parents.empty())
+      return R;
+    const DynTypedNode &P = Parents[0];
+    if (const auto *S = P.get<Stmt>()) {
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        R.Body = LE->getBody();
+        R.DC = LE->getCallOperator();
+        R.InLambda = true;
+        return R;
+      }
+      if (mu::isLoopStmt(*S))
+        R.Loops.push_back(S);
+    } else if (const auto *FD = P.get<FunctionDecl>()) {
+      R.Body = FD->getBody();
+      R.DC = FD;
+      return R;
+    } else if (P.get<Decl>() && !P.get<VarDecl>()) {
+      return R; // a global initializer, a block, ...
+    }
+    Cur = P;
+  }
+}
+
+bool isWithin(SourceLocation Loc, const Stmt &S, const SourceManager &SM) {
+  Loc = SM.getExpansionLoc(Loc);
+  return !SM.isBeforeInTranslationUnit(Loc,
+                                       SM.getExpansionLoc(S.getBeginLoc())) &&
+         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(S.getEndLoc()), Loc);
+}
+
+// Keeps the loops that do not contain the declaration of D.
+void trimToDecl(llvm::SmallVectorImpl<const Stmt *> &Loops, const ValueDecl &D,
+                const SourceManager &SM) {
+  if (!isa<VarDecl>(D))
+    return;
+  for (unsigned I = 0; I < Loops.size(); ++I)
+    if (isWithin(D.getLocation(), *Loops[I], SM)) {
+      Loops.resize(I);
+      return;
+    }
+}
+
+// The growth call a container reference is the object of, if any.
+const Expr *callOfObject(const Expr &Ref, ASTContext &Ctx) {
+  const Stmt *Cur = &Ref;
+  while (true) {
+    auto Parents = Ctx.getParents(*Cur);
+    if (Parents.empty())
+      return nullptr;
+    const Stmt *P = Parents[0].get<Stmt>();
+    if (!P)
+      return nullptr;
+    if (isa<ImplicitCastExpr, ParenExpr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (isa<MemberExpr>(P)) {
+      auto PP = Ctx.getParents(*P);
+      if (!PP.empty())
+        if (const auto *MC = PP[0].get<CXXMemberCallExpr>())
+          return MC;
+      return nullptr;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+      return Op;
+    return nullptr;
+  }
+}
+
+std::string methodName(const Expr &Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl())
+      return MD->getDeclName().isIdentifier() ? MD->getName().str() : "";
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return std::string("operator") + getOperatorSpelling(Op->getOperator());
+  return "";
+}
+
+const Expr *objectOf(const Expr &Call) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
+    return MC->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call))
+    return Op->getNumArgs() ? Op->getArg(0) : nullptr;
+  return nullptr;
+}
+
+// Whether Call adds exactly one element to a container of kind K; the
+// arguments that make up the element (or key) are returned in Key.
+bool isSingleElementGrowth(const Expr &Call, ContainerKind K, ASTContext &Ctx,
+                           llvm::SmallVectorImpl<const Expr *> &Key) {
+  std::string Name = methodName(Call);
+  const auto *CE = cast<CallExpr>(&Call);
+  unsigned First = isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
+  auto Args = llvm::ArrayRef(CE->getArgs() + First, CE->getNumArgs() - First);
+  for (const Expr *A : Args)
+    if (isInitializerList(A->getType()))
+      return false;
+  switch (K) {
+  case CK_Vector:
+    if (Name == "push_back" || Name == "emplace_back")
+      return true;
+    if (Name == "insert")
+      return Args.size() == 2;
+    return Name == "emplace" && !Args.empty();
+  case CK_String: {
+    if (Name == "push_back")
+      return Args.size() == 1;
+    if (Name == "operator+=")
+      return Args.size() == 1 &&
+             Args[0]->IgnoreParenImpCasts()->getType()->isAnyCharacterType();
+    if (Name == "append" && Args.size() == 2) {
+      Expr::EvalResult R;
+      return Args[1]->IgnoreParenImpCasts()->getType()->isAnyCharacterType() &&
+             Args[0]->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1;
+    }
+    return false;
+  }
+  case CK_Unordered: {
+    // The key is what must change from one iteration to the next: the
+    // first of a map's pair, a set's whole value.
+    const CXXRecordDecl *RD = recordOf(objectOf(Call)->getType());
+    bool IsMap = RD && RD->getName().contains("map");
+    auto KeyOfPair = [&](const Expr *E) {
+      const Expr *S = stripImplicit(E);
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+        if (CE->getNumArgs() >= 2)
+          return CE->getArg(0);
+      if (const auto *ILE = dyn_cast<InitListExpr>(S))
+        if (ILE->getNumInits() >= 2)
+          return ILE->getInit(0);
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *FD = CE->getDirectCallee())
+          if (FD->isInStdNamespace() && FD->getDeclName().isIdentifier() &&
+              FD->getName() == "make_pair" && CE->getNumArgs() == 2)
+            return CE->getArg(0);
+      return E;
+    };
+    if (Name == "insert" && Args.size() == 1) {
+      Key.push_back(IsMap ? KeyOfPair(Args[0]) : Args[0]);
+      return true;
+    }
+    if (Name == "emplace" && !Args.empty()) {
+      if (!IsMap)
+        Key.append(Args.begin(), Args.end());
+      else
+        Key.push_back(Args.size() >= 2 ? Args[0] : KeyOfPair(Args[0]));
+      return true;
+    }
+    if ((Name == "try_emplace" || Name == "operator[]") && !Args.empty()) {
+      Key.push_back(Args[0]);
+      return true;
+    }
+    return false;
+  }
+  }
+  return false;
+}
+
+bool refersToDecl(const Stmt *S, const ValueDecl *D) {
+  bool Found = false;
+  visitAll(S, [&](const Stmt *N) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+      Found |= DRE->getDecl() == D;
+    else if (const auto *ME = dyn_cast<MemberExpr>(N))
+      Found |= ME->getMemberDecl() == D;
+  });
+  return Found;
+}
+
+// The whitespace before S on its line, or nullopt when S does not start its
+// line (then a line inserted before S would not be a statement of its own).
+std::optional<std::string> indentationOf(SourceLocation Loc,
+                                         const SourceManager &SM) {
+  if (Loc.isMacroID())
+    return std::nullopt;
+  auto [FID, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return std::nullopt;
+  size_t LineStart = Buf.rfind('\n', Offset == 0 ? 0 : Offset - 1);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  StringRef Prefix = Buf.slice(LineStart, Offset);
+  if (!Prefix.trim(" \t").empty())
+    return std::nullopt;
+  return Prefix.str();
+}
+
+bool parentIsBlock(const Stmt &S, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(S);
+  return !Parents.empty() && Parents[0].get<CompoundStmt>();
+}
+
+std::string parenIfSum(const std::string &S, bool Atomic) {
+  if (Atomic || (S.find(" + ") == std::string::npos &&
+                 S.find(" - ") == std::string::npos))
+    return S;
+  return "(" + S + ")";
+}
+
+bool isForwardIteratorTag(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  if (RD->isInStdNamespace() && RD->getDeclName().isIdentifier() &&
+      RD->getName() == "forward_iterator_tag")
+    return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (isForwardIteratorTag(B.getType()->getAsCXXRecordDecl()))
+      return true;
+  return false;
+}
+
+bool isForwardIterator(QualType T, ASTContext &Ctx) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  auto Found = RD->lookup(&Ctx.Idents.get("iterator_category"));
+  for (const NamedDecl *ND : Found)
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(ND))
+      return isForwardIteratorTag(
+          TD->getUnderlyingType()->getAsCXXRecordDecl());
+  return false;
+}
+
+// The argument of reserve() for a container that may already hold
+// elements, or not.
+std::string reserveArgument(const std::string &Object, const std::string &Count,
+                            bool Atomic, bool MayHoldElements) {
+  if (!MayHoldElements)
+    return Count;
+  return Object + ".size() + " + parenIfSum(Count, Atomic);
+}
+
+bool parseBool(StringRef S) {
+  return S.equals_insensitive("true") || S == "1" ||
+         S.equals_insensitive("on") || S.equals_insensitive("yes");
+}
+
+} // namespace
+
+MissingReserveCheck::MissingReserveCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      // Read as text: OptionsView's bool specialization is mangled
+      // differently by GCC and Clang, and the host clang-tidy is built by
+      // Clang.
+      FlagConditionalGrowth(
+          parseBool(Options.get("FlagConditionalGrowth", "false"))),
+      MinIterations(Options.get("MinIterations", 2U)) {
+  for (StringRef S : tidy::utils::options::parseStringList(
+           Options.get("VectorLikeClasses", DefaultVectorLike)))
+    VectorLikeClasses.push_back(S.str());
+}
+
+void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  std::vector<StringRef> Refs(VectorLikeClasses.begin(),
+                              VectorLikeClasses.end());
+  Options.store(Opts, "VectorLikeClasses",
+                tidy::utils::options::serializeStringList(Refs));
+  Options.store(Opts, "FlagConditionalGrowth",
+                FlagConditionalGrowth ? "true" : "false");
+  Options.store(Opts, "MinIterations", MinIterations);
+}
+
+void MissingReserveCheck::onStartOfTranslationUnit() {
+  Seen.clear();
+  UsesCache.clear();
+}
+
+void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<StringRef> VectorNames = {"::std::vector"};
+  for (const std::string &S : VectorLikeClasses)
+    VectorNames.push_back(S);
+  auto VectorLike = cxxRecordDecl(hasAnyName(VectorNames)).bind("vector");
+  auto StringLike =
+      cxxRecordDecl(hasName("::std::basic_string")).bind("string");
+  auto Unordered =
+      cxxRecordDecl(hasAnyName(UnorderedNames[0], UnorderedNames[1],
+                               UnorderedNames[2], UnorderedNames[3]))
+          .bind("unordered");
+  auto Reservable = cxxRecordDecl(anyOf(VectorLike, StringLike, Unordered));
+  // Through typedefs (std::string) and derived-to-base casts (SmallVector).
+  auto OnReservable = on(hasType(
+      hasUnqualifiedDesugaredType(recordType(hasDeclaration(Reservable)))));
+  auto InCountedLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt())));
+  auto InAnyLoop = hasAncestor(
+      stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
+  auto NotSystem = unless(isExpansionInSystemHeader());
+
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          NotSystem,
+          callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back", "insert",
+                                          "emplace", "try_emplace", "append"))),
+          OnReservable, InCountedLoop)
+          .bind("grow"),
+      this);
+  Finder->addMatcher(
+      cxxOperatorCallExpr(
+          NotSystem, hasAnyOverloadedOperatorName("+=", "[]"),
+          callee(cxxMethodDecl(ofClass(anyOf(StringLike, Unordered)))),
+          InCountedLoop)
+          .bind("grow"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(NotSystem, callee(cxxMethodDecl(hasName("reserve"))),
+                        OnReservable, InAnyLoop)
+          .bind("reserve"),
+      this);
+  Finder->addMatcher(
+      callExpr(
+          NotSystem,
+          callee(functionDecl(
+              hasAnyName("::std::copy", "::std::copy_n", "::std::transform"))),
+          hasAnyArgument(ignoringImplicit(
+              callExpr(callee(functionDecl(hasName("::std::back_inserter"))))
+                  .bind("inserter"))))
+          .bind("algorithm"),
+      this);
+}
+
+const MissingReserveCheck::FunctionUses &
+MissingReserveCheck::usesIn(const Stmt &Body, ASTContext &Ctx) {
+  auto It = UsesCache.find(&Body);
+  if (It != UsesCache.end())
+    return It->second;
+  FunctionUses &Uses = UsesCache[&Body];
+  visitAll(&Body, [&](const Stmt *N) {
+    const ValueDecl *D = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(N))
+      D = dyn_cast<VarDecl>(DRE->getDecl());
+    else if (const auto *ME = dyn_cast<MemberExpr>(N))
+      D = mu::getNamedContainer(*ME);
+    if (!D)
+      return;
+    bool Reserves = false;
+    const Expr *Call = callOfObject(*cast<Expr>(N), Ctx);
+    // Only as the object: `other = v` does not size v.
+    if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call))
+      if (Op->getNumArgs() == 0 ||
+          mu::getNamedContainer(*Op->getArg(0)) != D)
+        Call = nullptr;
+    if (Call) {
+      std::string M = methodName(*Call);
+      Reserves = M == "reserve" || M == "resize" || M == "assign" ||
+                 M == "rehash" || M == "operator=";
+    }
+    Uses[D].push_back(
+        {Ctx.getSourceManager().getExpansionLoc(N->getBeginLoc()), Reserves});
+  });
+  return Uses;
+}
+
+void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *Call = Result.Nodes.getNodeAs<Expr>("grow")) {
+    if (const Expr *Obj = objectOf(*Call))
+      checkGrowth(*Call, *Obj, Ctx);
+    return;
+  }
+  if (const auto *R = Result.Nodes.getNodeAs<CXXMemberCallExpr>("reserve")) {
+    checkReserveInLoop(*R, Ctx);
+    return;
+  }
+  if (const auto *A = Result.Nodes.getNodeAs<CallExpr>("algorithm"))
+    if (const auto *I = Result.Nodes.getNodeAs<CallExpr>("inserter"))
+      checkAlgorithm(*A, *I, Ctx);
+}
+
+static ContainerKind kindOf(const ValueDecl &D,
+                            const std::vector<std::string> &VectorLike) {
+  const CXXRecordDecl *RD = recordOf(D.getType());
+  if (!RD)
+    return CK_Vector;
+  std::string Name = "::" + RD->getQualifiedNameAsString();
+  for (const char *U : UnorderedNames)
+    if (Name == U)
+      return CK_Unordered;
+  if (RD->isInStdNamespace() && RD->getName() == "basic_string")
+    return CK_String;
+  (void)VectorLike;
+  return CK_Vector;
+}
+
+void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
+                                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const ValueDecl *C = mu::getNamedContainer(Object);
+  if (!C || Object.getType()->isPointerType())
+    return;
+  if (const auto *VD = dyn_cast<VarDecl>(C))
+    if (!VD->hasLocalStorage())
+      return; // globals and statics may change behind our back
+  ContainerKind Kind = kindOf(*C, VectorLikeClasses);
+  llvm::SmallVector<const Expr *, 2> Key;
+  if (!isSingleElementGrowth(Call, Kind, Ctx, Key))
+    return;
+
+  Enclosing Enc = enclosingOf(Call, Ctx);
+  if (!Enc.Body)
+    return;
+  if (Enc.InLambda && isa<VarDecl>(C) &&
+      !isWithin(C->getLocation(), *Enc.Body, SM))
+    return; // a captured container: the lambda may run any number of times
+  trimToDecl(Enc.Loops, *C, SM);
+  if (Enc.Loops.empty())
+    return; // declared inside the loop: allocation-in-loop's business
+  const Stmt *Outer = Enc.Loops.back();
+  const Stmt *Inner = Enc.Loops.front();
+
+  auto Key2 =
+      std::make_pair(SM.getExpansionLoc(C->getLocation()).getRawEncoding(),
+                     SM.getExpansionLoc(Outer->getBeginLoc()).getRawEncoding());
+  if (!Seen.insert(Key2).second)
+    return;
+
+  // Every loop from the growth out to the outermost one runs a known number
+  // of times, fixed for the whole of the outermost loop, and none can end
+  // early.
+  bool Conditional = false;
+  llvm::SmallVector<mu::LoopTripCount, 4> Counts;
+  for (unsigned I = 0; I < Enc.Loops.size(); ++I) {
+    const Stmt *L = Enc.Loops[I];
+    auto TC = mu::getLoopTripCount(*L, Ctx, Outer);
+    if (!TC || mu::findEarlyExit(*L))
+      return;
+    if (TC->Range && mu::getNamedContainer(*TC->Range) == C)
+      return; // iterating over the container being grown
+    if (I + 1 < Enc.Loops.size()) {
+      const Stmt *Parent = Enc.Loops[I + 1];
+      if (!mu::isUnconditionalInLoop(*L, *Parent, Ctx) ||
+          mu::findContinueBefore(*Parent, L->getBeginLoc(), SM))
+        Conditional = true;
+    }
+    Counts.push_back(std::move(*TC));
+  }
+
+  // Every use of the container in the loop nest: single-element growth in
+  // the innermost loop, or reads.
+  unsigned Sites = 0;
+  bool Bail = false;
+  visitAll(Outer, [&](const Stmt *N) {
+    if (Bail)
+      return;
+    const auto *E = dyn_cast<Expr>(N);
+    if (!E)
+      return;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N)) {
+      // A non-const member function may change a field behind our back.
+      if (isa<FieldDecl>(C) && MC->getImplicitObjectArgument() &&
+          isa<CXXThisExpr>(
+              MC->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
+          MC->getMethodDecl() && !MC->getMethodDecl()->isConst() &&
+          !MC->getMethodDecl()->isStatic())
+        Bail = true;
+      return;
+    }
+    if (!(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
+        mu::getNamedContainer(*E) != C)
+      return;
+    if (isa<DeclRefExpr>(N) && isa<FieldDecl>(C))
+      return;
+    std::string M;
+    mu::ContainerUse U = mu::classifyContainerUse(*E, Ctx, &M);
+    if (U == mu::ContainerUse::Read)
+      return;
+    if (U == mu::ContainerUse::SizeChange) {
+      Bail = true;
+      return;
+    }
+    const Expr *G = callOfObject(*E, Ctx);
+    llvm::SmallVector<const Expr *, 2> GKey;
+    if (!G || !isSingleElementGrowth(*G, Kind, Ctx, GKey)) {
+      Bail = true; // growth by an unknown number of elements
+      return;
+    }
+    Enclosing GE = enclosingOf(*G, Ctx);
+    if (GE.InLambda && GE.Body != Enc.Body) {
+      Bail = true;
+      return;
+    }
+    if (GE.Loops.empty() || GE.Loops.front() != Inner) {
+      Bail = true; // grown at another nesting level
+      return;
+    }
+    if (!mu::isUnconditionalInLoop(*G, *Inner, Ctx) ||
+        mu::findContinueBefore(*Inner, G->getBeginLoc(), SM))
+      Conditional = true;
+    // A hash container grows only with keys that change every iteration.
+    if (Kind == CK_Unordered) {
+      for (const mu::LoopTripCount &TC : Counts) {
+        bool Varies = false;
+        for (const Expr *K : GKey)
+          Varies |= TC.LoopVar && refersToDecl(K, TC.LoopVar);
+        if (!Varies) {
+          Bail = true;
+          return;
+        }
+      }
+    }
+    ++Sites;
+  });
+  if (Bail || Sites == 0)
+    return;
+  if (Conditional && !FlagConditionalGrowth)
+    return;
+
+  // The count, and whether a fix can spell it.
+  bool AllConstant = true;
+  uint64_t Product = 1;
+  std::string Count, Guard, Reason;
+  bool Reevaluable = true, Atomic = true;
+  for (int I = Counts.size() - 1; I >= 0; --I) {
+    const mu::LoopTripCount &TC = Counts[I];
+    if (AllConstant && TC.Constant)
+      Product *= *TC.Constant;
+    else
+      AllConstant = false;
+    if (!TC.Reevaluable && Reevaluable) {
+      Reevaluable = false;
+      Reason = TC.Reason;
+    }
+    if (!TC.Guard.empty())
+      Guard += (Guard.empty() ? "" : " && ") + TC.Guard;
+    std::string Part = Counts.size() > 1 && !TC.Atomic && !TC.Constant
+                           ? "(" + TC.Spelling + ")"
+                           : TC.Spelling;
+    if (Counts.size() > 1 && TC.Constant && *TC.Constant == 1)
+      continue;
+    Count += (Count.empty() ? "" : " * ") + Part;
+    Atomic = Counts.size() == 1 ? TC.Atomic : false;
+  }
+  if (AllConstant && Product < MinIterations)
+    return;
+  // All factors constant: spell the product once (a single spelled constant
+  // is kept: a named one reads better than its value).
+  if (AllConstant && Counts.size() > 1)
+    Count = std::to_string(Product), Atomic = true;
+  // A part of the count spelled nowhere (inside a macro): no text to show.
+  bool CountUnknown = false;
+  for (const mu::LoopTripCount &TC : Counts)
+    CountUnknown |= TC.Spelling.empty();
+  if (Sites > 1) {
+    Count =
+        std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
+    Atomic = false;
+  }
+
+  // Reserved or resized before the loop already: the author sized it.
+  const FunctionUses &Uses = usesIn(*Enc.Body, Ctx);
+  SourceLocation LoopLoc = SM.getExpansionLoc(Outer->getBeginLoc());
+  bool MayHoldElements = true;
+  auto UIt = Uses.find(C);
+  if (UIt != Uses.end()) {
+    for (const Use &U : UIt->second)
+      if (U.ReservesOrResizes && SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
+        return;
+  }
+  if (const auto *VD = dyn_cast<VarDecl>(C)) {
+    const Expr *Init = VD->getInit() ? stripImplicit(VD->getInit()) : nullptr;
+    bool DefaultInit = false;
+    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init))
+      DefaultInit = CE->getNumArgs() == 0;
+    if (!isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() &&
+        DefaultInit) {
+      MayHoldElements = false;
+      if (UIt != Uses.end())
+        for (const Use &U : UIt->second)
+          if (SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
+            MayHoldElements = true;
+    }
+  }
+
+  std::string ObjText = mu::getSourceText(Object, Ctx);
+  std::string Arg = reserveArgument(ObjText, Count, Atomic, MayHoldElements);
+
+  // Why a fix cannot be offered, if it cannot.
+  std::optional<std::string> Indent;
+  if (Call.getBeginLoc().isMacroID() || Outer->getBeginLoc().isMacroID() ||
+      Object.getBeginLoc().isMacroID() || ObjText.empty()) {
+    Reason = "the code is inside a macro expansion";
+  } else if (!Reevaluable) {
+  } else if (isTemplateInstantiationContext(Enc.DC)) {
+    Reason = "the spelled types may differ between template instantiations";
+  } else if (!parentIsBlock(*Outer, Ctx) ||
+             !(Indent = indentationOf(Outer->getBeginLoc(), SM))) {
+    Reason = "the loop is not a statement of its own in a block";
+  }
+
+  static const char *const Message =
+      "'%0' %select{grows|may grow}1 by '%2' on every iteration of a loop "
+      "with a known trip count, %select{reallocating and moving its "
+      "elements|reallocating and copying its characters|rehashing it}3 "
+      "repeatedly; %select{reserve its capacity|reserve the upper bound}1 "
+      "before the loop";
+  std::string Name = C->getNameAsString();
+  {
+    auto D = diag(Call.getBeginLoc(), Message)
+             << Name << (Conditional ? 1 : 0) << methodName(Call)
+             << static_cast<int>(Kind);
+    if (Reason.empty() && Indent) {
+      std::string Stmt = ObjText + ".reserve(" + Arg + ");";
+      if (!Guard.empty())
+        Stmt = "if (" + Guard + ") " + Stmt;
+      D << FixItHint::CreateInsertion(Outer->getBeginLoc(),
+                                      Stmt + "\n" + *Indent);
+    }
+  }
+  if (!Reason.empty())
+    diag(Outer->getBeginLoc(),
+         "reserve %select{'%1'|its capacity}0 before this loop; not fixed "
+         "automatically because %2",
+         DiagnosticIDs::Note)
+        << CountUnknown << Arg << Reason;
+}
+
+void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,
+                                             ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Expr *Object = Call.getImplicitObjectArgument();
+  const ValueDecl *C = Object ? mu::getNamedContainer(*Object) : nullptr;
+  if (!C || Call.getNumArgs() != 1 || Object->getType()->isPointerType())
+    return;
+  if (const auto *VD = dyn_cast<VarDecl>(C))
+    if (!VD->hasLocalStorage())
+      return;
+  Enclosing Enc = enclosingOf(Call, Ctx);
+  if (!Enc.Body)
+    return;
+  if (Enc.InLambda && isa<VarDecl>(C) &&
+      !isWithin(C->getLocation(), *Enc.Body, SM))
+    return;
+  trimToDecl(Enc.Loops, *C, SM);
+  if (Enc.Loops.empty())
+    return;
+  const Stmt *Outer = Enc.Loops.back();
+  auto Key2 = std::make_pair(
+      SM.getExpansionLoc(Call.getBeginLoc()).getRawEncoding(), 0U);
+  if (!Seen.insert(Key2).second)
+    return;
+
+  // Only a container that keeps growing across iterations: a reserve after
+  // clear() (reusing a buffer) is fine.
+  unsigned Grows = 0, Reserves = 0;
+  bool Bail = false;
+  visitAll(Outer, [&](const Stmt *N) {
+    const auto *E = dyn_cast<Expr>(N);
+    if (!E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
+        mu::getNamedContainer(*E) != C ||
+        (isa<DeclRefExpr>(N) && isa<FieldDecl>(C)))
+      return;
+    std::string M;
+    mu::ContainerUse U = mu::classifyContainerUse(*E, Ctx, &M);
+    if (U == mu::ContainerUse::Grow)
+      ++Grows;
+    else if (U == mu::ContainerUse::SizeChange) {
+      if (M == "reserve")
+        ++Reserves;
+      else
+        Bail = true;
+    }
+  });
+  if (Bail || Grows == 0)
+    return;
+  // A conditional reserve (`if (v.capacity() < need) v.reserve(2 * need)`)
+  // is usually growth management written on purpose.
+  for (unsigned I = 0; I < Enc.Loops.size(); ++I) {
+    const Stmt *Inside =
+        I == 0 ? static_cast<const Stmt *>(&Call) : Enc.Loops[I - 1];
+    if (!mu::isUnconditionalInLoop(*Inside, *Enc.Loops[I], Ctx))
+      return;
+  }
+
+  const Expr *Arg = Call.getArg(0);
+  std::string Reason;
+  bool Hoistable = Reserves == 1 && mu::isLoopInvariant(*Arg, *Outer, Ctx) &&
+                   !refersToDecl(Arg, C);
+  const Stmt *Full = mu::getEnclosingFullStatement(Call, Ctx);
+  std::optional<std::string> Indent;
+  if (!Hoistable)
+    Reason = "the requested capacity changes from one iteration to the next; "
+             "compute the total and reserve it once before the loop";
+  else if (Call.getBeginLoc().isMacroID() || Outer->getBeginLoc().isMacroID())
+    Reason = "the code is inside a macro expansion";
+  else if (isTemplateInstantiationContext(Enc.DC))
+    Reason = "the spelled types may differ between template instantiations";
+  else if (!Full || !parentIsBlock(*Outer, Ctx) ||
+           !(Indent = indentationOf(Outer->getBeginLoc(), SM)))
+    Reason = "the loop is not a statement of its own in a block";
+
+  std::string ObjText = mu::getSourceText(*Object, Ctx);
+  std::string ArgText = mu::getSourceText(*Arg, Ctx);
+  if (Reason.empty() && (ObjText.empty() || ArgText.empty()))
+    Reason = "the code is inside a macro expansion";
+  // Remove the statement (and its line when it is alone there), insert it
+  // before the outermost loop.
+  std::optional<CharSourceRange> Removal;
+  if (Reason.empty()) {
+    std::optional<Token> Semi =
+        Lexer::findNextToken(Call.getEndLoc(), SM, Ctx.getLangOpts());
+    if (Semi && Semi->is(tok::semi)) {
+      SourceLocation Begin = Full->getBeginLoc();
+      SourceLocation End = Semi->getEndLoc();
+      auto [FID, EndOff] = SM.getDecomposedLoc(End);
+      StringRef Buf = SM.getBufferData(FID);
+      size_t NL = Buf.find('\n', EndOff);
+      std::optional<std::string> StmtIndent = indentationOf(Begin, SM);
+      if (StmtIndent && NL != StringRef::npos &&
+          Buf.slice(EndOff, NL).trim(" \t").empty()) {
+        Begin = Begin.getLocWithOffset(-static_cast<int>(StmtIndent->size()));
+        End = End.getLocWithOffset(NL - EndOff);
+        Begin = Begin.getLocWithOffset(-1); // from the previous newline
+      }
+      Removal = CharSourceRange::getCharRange(Begin, End);
+    } else {
+      Reason = "the call is not a statement of its own in a block";
+    }
+  }
+  {
+    auto D = diag(Call.getBeginLoc(),
+                  "'%0.reserve()' runs on every iteration of the loop, which "
+                  "defeats the geometric growth of '%0' and can make filling "
+                  "it quadratic; reserve the total once before the loop")
+             << C->getNameAsString();
+    if (Removal)
+      D << FixItHint::CreateInsertion(Outer->getBeginLoc(),
+                                      ObjText + ".reserve(" + ArgText + ");\n" +
+                                          *Indent)
+        << FixItHint::CreateRemoval(*Removal);
+  }
+  if (!Reason.empty())
+    diag(Call.getBeginLoc(), "not fixed automatically because %0",
+         DiagnosticIDs::Note)
+        << Reason;
+}
+
+void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
+                                         const CallExpr &Inserter,
+                                         ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || Inserter.getNumArgs() != 1)
+    return;
+  StringRef Algo = FD->getName();
+  unsigned N = Call.getNumArgs();
+  unsigned OutIndex;
+  if ((Algo == "copy" || Algo == "copy_n") && N == 3)
+    OutIndex = 2;
+  else if (Algo == "transform" && (N == 4 || N == 5))
+    OutIndex = N - 2;
+  else
+    return;
+  if (stripImplicit(Call.getArg(OutIndex)) != &Inserter)
+    return;
+  const Expr *Object = Inserter.getArg(0);
+  const ValueDecl *C = mu::getNamedContainer(*Object);
+  if (!C || Object->getType()->isPointerType())
+    return;
+  if (const auto *VD = dyn_cast<VarDecl>(C))
+    if (!VD->hasLocalStorage())
+      return;
+  const CXXRecordDecl *RD = recordOf(C->getType());
+  if (!RD)
+    return;
+  {
+    std::string QN = "::" + RD->getQualifiedNameAsString();
+    bool Known = QN == "::std::vector" ||
+                 (RD->isInStdNamespace() && RD->getName() == "basic_string");
+    for (const std::string &V : VectorLikeClasses)
+      Known |= QN == V;
+    if (!Known)
+      return;
+  }
+  Enclosing Enc = enclosingOf(Call, Ctx);
+  if (!Enc.Body)
+    return;
+  trimToDecl(Enc.Loops, *C, SM);
+  if (!Enc.Loops.empty())
+    return; // a reserve per iteration would be the next problem
+  if (Enc.InLambda && isa<VarDecl>(C) &&
+      !isWithin(C->getLocation(), *Enc.Body, SM))
+    return;
+  auto Key2 = std::make_pair(
+      SM.getExpansionLoc(Call.getBeginLoc()).getRawEncoding(), 1U);
+  if (!Seen.insert(Key2).second)
+    return;
+
+  // The number of elements written.
+  std::string Count, Guard, Reason;
+  std::optional<uint64_t> Constant;
+  bool Atomic = true;
+  const Expr *First = Call.getArg(0);
+  if (refersToDecl(First, C))
+    return;
+  if (Algo == "copy_n") {
+    const Expr *Num = Call.getArg(1)->IgnoreParenImpCasts();
+    Expr::EvalResult R;
+    if (!Num->isValueDependent() && Num->EvaluateAsInt(R, Ctx)) {
+      if (R.Val.getInt().isNegative())
+        return;
+      Constant = R.Val.getInt().getLimitedValue();
+    }
+    Count = mu::getSourceText(*Num, Ctx);
+    Atomic = isa<DeclRefExpr, IntegerLiteral, CallExpr, MemberExpr>(Num);
+    if (!Constant && !Num->getType()->isUnsignedIntegerType())
+      Guard = (Atomic ? Count : "(" + Count + ")") + " > 0";
+    if (refersToDecl(Num, C))
+      return;
+    if (!mu::isReevaluable(*Num))
+      Reason = "'" + Count + "' cannot be evaluated a second time";
+  } else {
+    const Expr *Last = Call.getArg(1);
+    if (refersToDecl(Last, C))
+      return;
+    const auto *B = dyn_cast<CXXMemberCallExpr>(stripImplicit(First));
+    const auto *E = dyn_cast<CXXMemberCallExpr>(stripImplicit(Last));
+    auto Named = [](const CXXMemberCallExpr *M, bool End) {
+      if (!M || !M->getMethodDecl() || M->getNumArgs() != 0 ||
+          !M->getMethodDecl()->getDeclName().isIdentifier())
+        return false;
+      StringRef Nm = M->getMethodDecl()->getName();
+      return End ? Nm == "end" || Nm == "cend"
+                 : Nm == "begin" || Nm == "cbegin";
+    };
+    if (!isForwardIterator(stripImplicit(First)->getType(), Ctx))
+      return; // an input range: its length is unknown
+    if (Named(B, false) && Named(E, true) &&
+        mu::getSourceText(*B->getImplicitObjectArgument(), Ctx) ==
+            mu::getSourceText(*E->getImplicitObjectArgument(), Ctx) &&
+        recordOf(B->getImplicitObjectArgument()->getType()) &&
+        !mu::getSourceText(*B->getImplicitObjectArgument(), Ctx).empty()) {
+      const Expr *Obj = B->getImplicitObjectArgument();
+      const auto *ME = cast<MemberExpr>(B->getCallee()->IgnoreParens());
+      Count = mu::getSourceText(*Obj, Ctx) + (ME->isArrow() ? "->" : ".") +
+              "size()";
+      if (!mu::isReevaluable(*Obj->IgnoreParenImpCasts()))
+        Reason = "'" + mu::getSourceText(*Obj, Ctx) +
+                 "' would be evaluated a second time";
+    } else {
+      std::string F = mu::getSourceText(*First, Ctx),
+                  L = mu::getSourceText(*Last, Ctx);
+      Count = "std::distance(" + F + ", " + L + ")";
+      if (F.empty() || L.empty())
+        Reason = "the iterators are spelled inside a macro expansion";
+      else if (!mu::isReevaluable(*stripImplicit(First)) ||
+               !mu::isReevaluable(*stripImplicit(Last)))
+        Reason = "the iterators cannot be evaluated a second time";
+    }
+  }
+  if (Constant && *Constant < MinIterations)
+    return;
+
+  const FunctionUses &Uses = usesIn(*Enc.Body, Ctx);
+  SourceLocation CallLoc = SM.getExpansionLoc(Call.getBeginLoc());
+  bool MayHoldElements = true;
+  auto UIt = Uses.find(C);
+  if (UIt != Uses.end())
+    for (const Use &U : UIt->second)
+      if (U.ReservesOrResizes && SM.isBeforeInTranslationUnit(U.Loc, CallLoc))
+        return;
+  if (const auto *VD = dyn_cast<VarDecl>(C)) {
+    const Expr *Init = VD->getInit() ? stripImplicit(VD->getInit()) : nullptr;
+    const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+    if (!isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() && CE &&
+        CE->getNumArgs() == 0) {
+      MayHoldElements = false;
+      if (UIt != Uses.end())
+        for (const Use &U : UIt->second)
+          if (SM.isBeforeInTranslationUnit(U.Loc, CallLoc))
+            MayHoldElements = true;
+    }
+  }
+  std::string ObjText = mu::getSourceText(*Object, Ctx);
+  std::string Arg = reserveArgument(ObjText, Count, Atomic, MayHoldElements);
+  const Stmt *Full = mu::getEnclosingFullStatement(Call, Ctx);
+  std::optional<std::string> Indent;
+  if (!Reason.empty()) {
+  } else if (Call.getBeginLoc().isMacroID() || ObjText.empty()) {
+    Reason = "the code is inside a macro expansion";
+  } else if (isTemplateInstantiationContext(Enc.DC)) {
+    Reason = "the spelled types may differ between template instantiations";
+  } else if (!Full || !(Indent = indentationOf(Full->getBeginLoc(), SM))) {
+    Reason = "the call is not a statement of its own in a block";
+  }
+  {
+    auto D = diag(Call.getBeginLoc(),
+                  "'%0' grows one element at a time through "
+                  "'std::back_inserter' in 'std::%1', reallocating repeatedly; "
+                  "reserve its capacity before the call")
+             << C->getNameAsString() << Algo;
+    if (Reason.empty()) {
+      std::string Stmt = ObjText + ".reserve(" + Arg + ");";
+      if (!Guard.empty())
+        Stmt = "if (" + Guard + ") " + Stmt;
+      D << FixItHint::CreateInsertion(Full->getBeginLoc(),
+                                      Stmt + "\n" + *Indent);
+    }
+  }
+  if (!Reason.empty())
+    diag(Call.getBeginLoc(),
+         "reserve '%0' before the call; not fixed automatically because %1",
+         DiagnosticIDs::Note)
+        << Arg << Reason;
+}
+
+} // namespace clang::tidy::memlint

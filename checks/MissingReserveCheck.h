@@ -1,0 +1,61 @@
+//===--- MissingReserveCheck.h - memlint-missing-reserve --------*- C++ -*-===//
+//
+// Finds containers grown one element at a time in loops whose trip count is
+// known before they start (and std::copy/transform/copy_n into a
+// back_inserter), and reserve() calls placed inside loops; inserts
+// `c.reserve(COUNT);` before the loop. See docs/checks/missing-reserve.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMLINT_CHECKS_MISSINGRESERVECHECK_H
+#define MEMLINT_CHECKS_MISSINGRESERVECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::memlint {
+
+class MissingReserveCheck : public ClangTidyCheck {
+public:
+  MissingReserveCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus11;
+  }
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    return TK_AsIs;
+  }
+
+  /// One use of a variable or field in a function body.
+  struct Use {
+    SourceLocation Loc;
+    bool ReservesOrResizes;
+  };
+  using FunctionUses = llvm::DenseMap<const ValueDecl *, std::vector<Use>>;
+
+private:
+  void checkGrowth(const Expr &Call, const Expr &Object, ASTContext &Ctx);
+  void checkReserveInLoop(const CXXMemberCallExpr &Call, ASTContext &Ctx);
+  void checkAlgorithm(const CallExpr &Call, const CallExpr &Inserter,
+                      ASTContext &Ctx);
+  const FunctionUses &usesIn(const Stmt &Body, ASTContext &Ctx);
+
+  std::vector<std::string> VectorLikeClasses;
+  const bool FlagConditionalGrowth;
+  const unsigned MinIterations;
+
+  // Diagnosed (container, loop) pairs, by source location so that template
+  // instantiations of one loop are reported once.
+  llvm::DenseSet<std::pair<unsigned, unsigned>> Seen;
+  llvm::DenseMap<const Stmt *, FunctionUses> UsesCache;
+};
+
+} // namespace clang::tidy::memlint
+
+#endif // MEMLINT_CHECKS_MISSINGRESERVECHECK_H

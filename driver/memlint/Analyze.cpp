@@ -1,0 +1,370 @@
+//===--- Analyze.cpp - run memlint-tidy per TU and read what it exports ---===//
+
+#include "Analyze.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/YAMLParser.h"
+
+#include <atomic>
+#include <mutex>
+#include <set>
+
+namespace memlint {
+
+// --- compile database
+// ------------------------------------------------------------
+
+std::string findCompileDatabase(llvm::StringRef DirOption) {
+  namespace fs = llvm::sys::fs;
+  if (!DirOption.empty()) {
+    if (!fs::exists(DirOption))
+      throw UsageError{"compile database directory '" + DirOption.str() +
+                       "' does not exist"};
+    llvm::SmallString<256> P(DirOption);
+    if (fs::is_directory(DirOption))
+      llvm::sys::path::append(P, "compile_commands.json");
+    if (!fs::exists(P))
+      throw UsageError{"no compile_commands.json in '" + DirOption.str() +
+                       "' (generate one with cmake "
+                       "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)"};
+    return canonicalPath(P);
+  }
+  llvm::SmallString<256> Dir;
+  fs::current_path(Dir);
+  while (true) {
+    for (const char *Sub : {"", "build"}) {
+      llvm::SmallString<256> P(Dir);
+      llvm::sys::path::append(P, Sub, "compile_commands.json");
+      if (fs::exists(P))
+        return canonicalPath(P);
+    }
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
+    if (Parent.empty() || Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  throw UsageError{"no compile_commands.json in '.' or 'build/' here or in any "
+                   "parent directory; pass -p DIR"};
+}
+
+std::vector<std::string> readCompileDatabase(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    throw UsageError{"cannot read compile database '" + Path.str() +
+                     "': " + Buf.getError().message()};
+  auto Parsed = llvm::json::parse((*Buf)->getBuffer());
+  if (!Parsed)
+    throw UsageError{"malformed compile database '" + Path.str() +
+                     "': " + llvm::toString(Parsed.takeError())};
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries)
+    throw UsageError{"malformed compile database '" + Path.str() +
+                     "': expected an array of compile commands"};
+  std::vector<std::string> Files;
+  std::set<std::string> Seen;
+  unsigned Index = 0;
+  for (const llvm::json::Value &V : *Entries) {
+    const llvm::json::Object *O = V.getAsObject();
+    auto Bad = [&](const char *What) {
+      return UsageError{"malformed compile database '" + Path.str() +
+                        "': entry " + std::to_string(Index) + " " + What};
+    };
+    if (!O)
+      throw Bad("is not an object");
+    auto Dir = O->getString("directory");
+    auto File = O->getString("file");
+    if (!Dir || !File)
+      throw Bad("lacks \"directory\" or \"file\"");
+    if (!O->getString("command") && !O->getArray("arguments"))
+      throw Bad("lacks \"command\" or \"arguments\"");
+    std::string Abs = canonicalPath(*File, *Dir);
+    if (Seen.insert(Abs).second)
+      Files.push_back(Abs);
+    ++Index;
+  }
+  return Files;
+}
+
+// --- the exported fixes YAML
+// -------------------------------------------------------
+
+namespace {
+
+std::string scalar(llvm::yaml::Node *N) {
+  llvm::SmallString<128> Storage;
+  if (auto *S = llvm::dyn_cast_or_null<llvm::yaml::ScalarNode>(N))
+    return S->getValue(Storage).str();
+  if (auto *B = llvm::dyn_cast_or_null<llvm::yaml::BlockScalarNode>(N))
+    return B->getValue().str();
+  return "";
+}
+
+unsigned number(llvm::yaml::Node *N) {
+  unsigned V = 0;
+  llvm::StringRef(scalar(N)).getAsInteger(10, V);
+  return V;
+}
+
+template <typename Fn> void forEachKey(llvm::yaml::Node *N, Fn F) {
+  auto *M = llvm::dyn_cast_or_null<llvm::yaml::MappingNode>(N);
+  if (!M)
+    return;
+  for (llvm::yaml::KeyValueNode &KV : *M)
+    F(scalar(KV.getKey()), KV.getValue());
+}
+
+template <typename Fn> void forEachItem(llvm::yaml::Node *N, Fn F) {
+  auto *S = llvm::dyn_cast_or_null<llvm::yaml::SequenceNode>(N);
+  if (!S)
+    return;
+  for (llvm::yaml::Node &Item : *S)
+    F(&Item);
+}
+
+struct PathResolver {
+  std::map<std::string, std::string> Cache;
+  std::string operator()(const std::string &P, const std::string &BuildDir) {
+    if (P.empty())
+      return P;
+    std::string Key = BuildDir + '\0' + P;
+    auto It = Cache.find(Key);
+    if (It != Cache.end())
+      return It->second;
+    return Cache[Key] = canonicalPath(P, BuildDir);
+  }
+};
+
+// Message, position and replacements of a DiagnosticMessage or a note. The
+// YAML is read in one pass, so paths stay as written until the diagnostic's
+// BuildDirectory (which comes last) is known.
+void readMessage(llvm::yaml::Node *N, std::string &Message, Position &Pos,
+                 std::vector<Edit> *Edits) {
+  forEachKey(N, [&](const std::string &Key, llvm::yaml::Node *V) {
+    if (Key == "Message")
+      Message = scalar(V);
+    else if (Key == "FilePath")
+      Pos.File = scalar(V);
+    else if (Key == "FileOffset")
+      Pos.Offset = number(V);
+    else if (Key == "Replacements" && Edits)
+      forEachItem(V, [&](llvm::yaml::Node *R) {
+        Edit E;
+        forEachKey(R, [&](const std::string &K, llvm::yaml::Node *RV) {
+          if (K == "FilePath")
+            E.File = scalar(RV);
+          else if (K == "Offset")
+            E.Offset = number(RV);
+          else if (K == "Length")
+            E.Length = number(RV);
+          else if (K == "ReplacementText")
+            E.Text = scalar(RV);
+        });
+        if (!E.File.empty())
+          Edits->push_back(std::move(E));
+      });
+  });
+}
+
+} // namespace
+
+bool parseExportedFixes(llvm::StringRef Yaml, std::vector<Finding> &Out,
+                        std::vector<std::string> &CompileErrors,
+                        std::string &Err) {
+  llvm::SourceMgr SM;
+  std::string Diag;
+  llvm::raw_string_ostream DiagOS(Diag);
+  llvm::yaml::Stream S(Yaml, SM, /*ShowColors=*/false);
+  SM.setDiagHandler(
+      [](const llvm::SMDiagnostic &D, void *Ctx) {
+        auto *OS = static_cast<llvm::raw_string_ostream *>(Ctx);
+        *OS << D.getMessage();
+      },
+      &DiagOS);
+  PathResolver Resolve;
+  for (llvm::yaml::Document &Doc : S) {
+    llvm::yaml::Node *Root = Doc.getRoot();
+    forEachKey(Root, [&](const std::string &Key, llvm::yaml::Node *V) {
+      if (Key != "Diagnostics")
+        return;
+      forEachItem(V, [&](llvm::yaml::Node *D) {
+        Finding F;
+        std::string BuildDir;
+        forEachKey(D, [&](const std::string &K, llvm::yaml::Node *DV) {
+          if (K == "DiagnosticName")
+            F.Check = scalar(DV);
+          else if (K == "DiagnosticMessage")
+            readMessage(DV, F.Message, F.Pos, &F.Edits);
+          else if (K == "Notes")
+            forEachItem(DV, [&](llvm::yaml::Node *NN) {
+              Note Nt;
+              readMessage(NN, Nt.Message, Nt.Pos, nullptr);
+              F.Notes.push_back(std::move(Nt));
+            });
+          else if (K == "Level")
+            F.Level = llvm::StringRef(scalar(DV)).lower();
+          else if (K == "BuildDirectory")
+            BuildDir = scalar(DV);
+        });
+        F.Pos.File = Resolve(F.Pos.File, BuildDir);
+        for (Edit &E : F.Edits)
+          E.File = Resolve(E.File, BuildDir);
+        for (Note &Nt : F.Notes)
+          Nt.Pos.File = Resolve(Nt.Pos.File, BuildDir);
+        if (F.Level.empty())
+          F.Level = "warning";
+        // A compiler error means the TU did not compile: the file failed,
+        // it is not a finding.
+        if (llvm::StringRef(F.Check).starts_with("clang-diagnostic-") &&
+            F.Level == "error") {
+          CompileErrors.push_back(F.Pos.File + ":" +
+                                  std::to_string(F.Pos.Offset) + ": " +
+                                  F.Message);
+          return;
+        }
+        Out.push_back(std::move(F));
+      });
+    });
+  }
+  DiagOS.flush();
+  if (!Diag.empty() || S.failed()) {
+    Err = Diag.empty() ? "malformed YAML" : Diag;
+    return false;
+  }
+  return true;
+}
+
+// --- the worker pool
+// ---------------------------------------------------------------
+
+namespace {
+
+// The reason a TU failed, from memlint-tidy's stderr: its first error line.
+std::string firstErrorLine(llvm::StringRef Stderr) {
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Stderr.split(Lines, '\n', -1, false);
+  for (llvm::StringRef L : Lines)
+    if (L.contains("error:") || L.contains("Error"))
+      return L.trim().str();
+  for (llvm::StringRef L : Lines)
+    if (!L.trim().empty() && !L.contains("warnings generated"))
+      return L.trim().str();
+  return "";
+}
+
+} // namespace
+
+AnalysisResult analyze(const AnalysisRequest &Req) {
+  AnalysisResult Result;
+  std::mutex Mu;
+  std::atomic<unsigned> Done{0};
+  const unsigned Total = Req.Files.size();
+  const bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
+  std::vector<std::vector<Finding>> PerTU(Total);
+  std::vector<std::string> Failures(Total);
+
+  auto Work = [&](unsigned I) {
+    const std::string &File = Req.Files[I];
+    std::string Failure;
+    if (!llvm::sys::fs::exists(File)) {
+      Failure = "cannot read '" + relativeTo(File, Req.Cwd) + "': no such file";
+    } else if (llvm::sys::fs::is_directory(File)) {
+      Failure =
+          "cannot read '" + relativeTo(File, Req.Cwd) + "': is a directory";
+    } else {
+      llvm::SmallString<128> Yaml, ErrFile;
+      if (llvm::sys::fs::createTemporaryFile("memlint-fixes", "yaml", Yaml) ||
+          llvm::sys::fs::createTemporaryFile("memlint-tidy", "err", ErrFile)) {
+        Failure = "cannot create a temporary file";
+      } else {
+        std::vector<std::string> Args = Req.TidyArgs;
+        Args.push_back("--export-fixes=" + std::string(Yaml));
+        Args.push_back(File);
+        std::string RunErr;
+        int RC = runProgram(Req.Tidy, Args, "", ErrFile, RunErr);
+        std::string Stderr;
+        if (auto B = llvm::MemoryBuffer::getFile(ErrFile))
+          Stderr = (*B)->getBuffer().str();
+        std::string YamlText;
+        if (auto B = llvm::MemoryBuffer::getFile(Yaml))
+          YamlText = (*B)->getBuffer().str();
+        llvm::sys::fs::remove(Yaml);
+        llvm::sys::fs::remove(ErrFile);
+        std::vector<std::string> CompileErrors;
+        std::string ParseErr;
+        bool Parsed =
+            YamlText.empty() ||
+            parseExportedFixes(YamlText, PerTU[I], CompileErrors, ParseErr);
+        std::string Rel = relativeTo(File, Req.Cwd);
+        if (RC == -1) {
+          Failure = "cannot run '" + Req.Tidy + "': " + RunErr;
+        } else if (RC == -2 || RC > 128) {
+          Failure = "'" + Rel + "': memlint-tidy crashed (" +
+                    (RunErr.empty() ? "exit " + std::to_string(RC) : RunErr) +
+                    ")";
+        } else if (!CompileErrors.empty()) {
+          Failure = "'" + Rel + "' does not compile: " + CompileErrors.front();
+        } else if (!Parsed) {
+          Failure =
+              "'" + Rel + "': cannot read memlint-tidy's fixes: " + ParseErr;
+        } else if (RC != 0) {
+          std::string Why = firstErrorLine(Stderr);
+          Failure =
+              "'" + Rel + "' could not be analyzed" +
+              (Why.empty() ? " (memlint-tidy exit " + std::to_string(RC) + ")"
+                           : ": " + Why);
+        }
+      }
+    }
+    if (!Failure.empty()) {
+      // Findings of a TU that did not compile stand on a partial AST.
+      PerTU[I].clear();
+      Failures[I] = Failure;
+    }
+    unsigned N = ++Done;
+    if (Progress) {
+      std::lock_guard<std::mutex> Lock(Mu);
+      llvm::errs() << "\r\x1b[K[" << N << "/" << Total << "] "
+                   << relativeTo(File, Req.Cwd);
+      llvm::errs().flush();
+    }
+  };
+
+  unsigned Jobs = std::max(1u, std::min(Req.Jobs, Total));
+  if (Jobs <= 1) {
+    for (unsigned I = 0; I < Total; ++I)
+      Work(I);
+  } else {
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Jobs));
+    for (unsigned I = 0; I < Total; ++I)
+      Pool.async([&Work, I] { Work(I); });
+    Pool.wait();
+  }
+  if (Progress && Total)
+    llvm::errs() << "\r\x1b[K";
+
+  // Merge in TU order (deterministic), deduplicating what several TUs report
+  // from a shared header.
+  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
+  for (unsigned I = 0; I < Total; ++I) {
+    if (!Failures[I].empty()) {
+      Result.Failures.push_back(Failures[I]);
+      continue;
+    }
+    ++Result.FilesAnalyzed;
+    for (Finding &F : PerTU[I])
+      if (Seen.insert({F.Check, F.Pos.File, F.Pos.Offset, F.Message}).second)
+        Result.Findings.push_back(std::move(F));
+  }
+  return Result;
+}
+
+} // namespace memlint
