@@ -602,7 +602,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
                    T.getCanonicalType();
           break;
         }
-      if (!InLink && memlint::utils::classifyUse(*Ref, Body, Ctx))
+      if (!InLink && memlint::utils::classifyEscapingUse(*Ref, Body, Ctx))
         return;
     }
   } else {

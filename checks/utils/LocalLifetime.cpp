@@ -397,8 +397,9 @@ std::optional<Escape> findEscape(const VarDecl &Var, const Stmt &Scope,
   return findEscapeImpl(Var, Scope, Ctx, Opts, 0);
 }
 
-std::optional<Escape> classifyUse(const DeclRefExpr &Ref, const Stmt &Scope,
-                                  ASTContext &Ctx, EscapeOptions Opts) {
+std::optional<Escape> classifyEscapingUse(const DeclRefExpr &Ref,
+                                          const Stmt &Scope, ASTContext &Ctx,
+                                          EscapeOptions Opts) {
   return classifyUseImpl(Ref, Scope, Ctx, Opts, 0);
 }
 

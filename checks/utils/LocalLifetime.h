@@ -67,8 +67,9 @@ std::optional<Escape> findEscape(const VarDecl &Var, const Stmt &Scope,
                                  ASTContext &Ctx, EscapeOptions Opts = {});
 
 /// How a single reference is used; std::nullopt when it is a local use.
-std::optional<Escape> classifyUse(const DeclRefExpr &Ref, const Stmt &Scope,
-                                  ASTContext &Ctx, EscapeOptions Opts = {});
+std::optional<Escape> classifyEscapingUse(const DeclRefExpr &Ref,
+                                          const Stmt &Scope, ASTContext &Ctx,
+                                          EscapeOptions Opts = {});
 
 /// The innermost loop whose body contains \p S (found through the parent map),
 /// without crossing a function boundary. When a lambda lies between \p S and
