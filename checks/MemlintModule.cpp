@@ -5,6 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "AllocationInLoopCheck.h"
+#include "ArenaCandidateCheck.h"
 #include "CompactStringCheck.h"
 #include "HeapFixedBufferCheck.h"
 #include "MissingReserveCheck.h"
@@ -34,6 +36,10 @@ public:
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
+    CheckFactories.registerCheck<AllocationInLoopCheck>(
+        "memlint-allocation-in-loop");
+    CheckFactories.registerCheck<ArenaCandidateCheck>(
+        "memlint-arena-candidate");
   }
 };
 

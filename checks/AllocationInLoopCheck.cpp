@@ -1,0 +1,649 @@
+//===--- AllocationInLoopCheck.cpp - memlint-allocation-in-loop -----------===//
+
+#include "AllocationInLoopCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "fixits/Hoist.h"
+#include "utils/LocalLifetime.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::memlint {
+
+namespace {
+
+enum class Family { Sequence, String, Associative, Stream, Reusable };
+
+// libstdc++ keeps 15 chars inline (16 bytes including the terminator); libc++
+// keeps 22. Using the smaller buffer errs towards flagging.
+constexpr unsigned SmallStringBytes = 16;
+
+std::optional<Family> familyOf(const CXXRecordDecl &RD) {
+  if (!RD.isInStdNamespace())
+    return Family::Reusable;
+  llvm::StringRef Name = RD.getName();
+  if (Name == "vector" || Name == "deque" || Name == "list")
+    return Family::Sequence;
+  if (Name == "basic_string")
+    return Family::String;
+  if (Name == "basic_ostringstream" || Name == "basic_stringstream")
+    return Family::Stream;
+  if (Name == "map" || Name == "multimap" || Name == "set" ||
+      Name == "multiset" || Name == "unordered_map" ||
+      Name == "unordered_multimap" || Name == "unordered_set" ||
+      Name == "unordered_multiset")
+    return Family::Associative;
+  return std::nullopt;
+}
+
+// How many leading template arguments are element types (the rest are
+// traits, comparators, hashers and allocators).
+unsigned elementArgCount(const CXXRecordDecl &RD) {
+  llvm::StringRef Name = RD.getName();
+  if (Name == "map" || Name == "multimap" || Name == "unordered_map" ||
+      Name == "unordered_multimap" || Name == "basic_string" ||
+      Name == "basic_ostringstream" || Name == "basic_stringstream")
+    return 2;
+  return 1;
+}
+
+const Expr *skipWrappers(const Expr *E) {
+  while (E) {
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *P = dyn_cast<ParenExpr>(E))
+      E = P->getSubExpr();
+    else if (const auto *C = dyn_cast<ImplicitCastExpr>(E);
+             C && (C->getCastKind() == CK_NoOp ||
+                   C->getCastKind() == CK_ConstructorConversion))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E);
+             F && F->getCastKind() == CK_ConstructorConversion)
+      E = F->getSubExpr();
+    else
+      break;
+  }
+  return E;
+}
+
+// The arguments written in the source (default arguments dropped).
+unsigned explicitArgCount(const CXXConstructExpr &CE) {
+  unsigned N = 0;
+  while (N < CE.getNumArgs() && !isa<CXXDefaultArgExpr>(CE.getArg(N)))
+    ++N;
+  return N;
+}
+
+// A std::basic_string initialized from a literal that fits the inline buffer
+// never allocates.
+bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
+  if (!CE || explicitArgCount(*CE) != 1)
+    return false;
+  const auto *Lit =
+      dyn_cast<StringLiteral>(CE->getArg(0)->IgnoreParenImpCasts());
+  if (!Lit)
+    return false;
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  uint64_t CharBytes =
+      RD.getASTContext()
+          .getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
+          .getQuantity();
+  if (CharBytes == 0)
+    return false;
+  uint64_t Length = Lit->getLength();
+  return Length < SmallStringBytes / CharBytes;
+}
+
+bool isCopyOrMove(const CXXConstructExpr &CE) {
+  const CXXConstructorDecl *Ctor = CE.getConstructor();
+  return Ctor && (Ctor->isCopyConstructor() || Ctor->isMoveConstructor());
+}
+
+// Initialized from a call's result or moved into: the allocation happens
+// elsewhere and reusing the object would not save it.
+bool allocationIsElsewhere(const VarDecl &V) {
+  const Expr *Init = skipWrappers(V.getInit());
+  if (!Init)
+    return false;
+  if (isa<CallExpr>(Init))
+    return true;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+      CE && isCopyOrMove(*CE) && CE->getNumArgs() >= 1) {
+    const Expr *Arg = skipWrappers(CE->getArg(0));
+    if (CE->getConstructor()->isMoveConstructor() || !Arg->isGLValue())
+      return isa<CallExpr>(Arg) || Arg->isXValue();
+  }
+  return false;
+}
+
+bool isDefaultConstructible(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return true;
+  if (!RD->hasDefinition() || RD->isLambda())
+    return false;
+  bool HasDefault = RD->needsImplicitDefaultConstructor();
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    if (Ctor->getMinRequiredArguments() != 0)
+      continue;
+    if (Ctor->isDeleted() || Ctor->getAccess() == AS_private ||
+        Ctor->getAccess() == AS_protected)
+      return false;
+    HasDefault = true;
+  }
+  return HasDefault;
+}
+
+// Whether a name used in the type is declared inside Range (the loop), where
+// a declaration before the loop cannot see it.
+class LocalTypeFinder : public RecursiveASTVisitor<LocalTypeFinder> {
+public:
+  LocalTypeFinder(SourceRange Range, const SourceManager &SM)
+      : Range(Range), SM(SM) {}
+  bool Found = false;
+
+  void checkDecl(const Decl *D) {
+    if (!D)
+      return;
+    SourceLocation L = SM.getExpansionLoc(D->getLocation());
+    if (SM.isPointWithin(L, SM.getExpansionLoc(Range.getBegin()),
+                         SM.getExpansionLoc(Range.getEnd())))
+      Found = true;
+  }
+  bool VisitTypedefTypeLoc(TypedefTypeLoc TL) {
+    checkDecl(TL.getTypePtr()->getDecl());
+    return true;
+  }
+  bool VisitTagTypeLoc(TagTypeLoc TL) {
+    checkDecl(TL.getDecl());
+    return true;
+  }
+  bool VisitRecordType(RecordType *T) {
+    checkDecl(T->getDecl());
+    return true;
+  }
+  bool VisitEnumType(EnumType *T) {
+    checkDecl(T->getDecl());
+    return true;
+  }
+  bool VisitTemplateSpecializationType(TemplateSpecializationType *T) {
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray())
+          if (Arg.getKind() == TemplateArgument::Type)
+            TraverseType(Arg.getAsType().getCanonicalType());
+    return true;
+  }
+
+private:
+  SourceRange Range;
+  const SourceManager &SM;
+};
+
+// Any other declaration of, or reference to, the same name in the block that
+// will hold the hoisted declaration.
+class NameClashFinder : public RecursiveASTVisitor<NameClashFinder> {
+public:
+  explicit NameClashFinder(const VarDecl &V) : V(V) {}
+  bool shouldVisitImplicitCode() const { return false; }
+  bool Found = false;
+
+  bool VisitNamedDecl(NamedDecl *D) {
+    if (D != &V && !D->isImplicit() && D->getDeclName() == V.getDeclName())
+      Found = true;
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (E->getDecl() != &V && E->getDecl()->getDeclName() == V.getDeclName())
+      Found = true;
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->isImplicitAccess() &&
+        E->getMemberDecl()->getDeclName() == V.getDeclName())
+      Found = true;
+    return true;
+  }
+  bool VisitOverloadExpr(OverloadExpr *E) {
+    if (E->getName() == V.getDeclName())
+      Found = true;
+    return true;
+  }
+  bool VisitCXXDependentScopeMemberExpr(CXXDependentScopeMemberExpr *E) {
+    if (E->isImplicitAccess() && E->getMember() == V.getDeclName())
+      Found = true;
+    return true;
+  }
+
+private:
+  const VarDecl &V;
+};
+
+bool isStateManipulatorName(llvm::StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "hex",          "oct",          "dec",          "fixed",
+      "scientific",   "hexfloat",     "defaultfloat", "boolalpha",
+      "noboolalpha",  "showbase",     "noshowbase",   "showpoint",
+      "noshowpoint",  "showpos",      "noshowpos",    "skipws",
+      "noskipws",     "uppercase",    "nouppercase",  "left",
+      "right",        "internal",     "unitbuf",      "nounitbuf",
+      "setprecision", "setw",         "setfill",      "setbase",
+      "setiosflags",  "resetiosflags"};
+  return Names.contains(Name);
+}
+
+bool isStateMemberName(llvm::StringRef Name) {
+  static const llvm::StringSet<> Names = {
+      "flags", "setf",  "unsetf",     "precision",        "width",
+      "fill",  "imbue", "exceptions", "copyfmt",          "tie",
+      "rdbuf", "iword", "pword",      "register_callback"};
+  return Names.contains(Name);
+}
+
+// Finds what could change a stream's formatting state in a statement: the
+// standard manipulators, or a state member function called with arguments.
+class StreamStateFinder : public RecursiveASTVisitor<StreamStateFinder> {
+public:
+  bool Found = false;
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(E->getDecl());
+        FD && FD->isInStdNamespace() && FD->getIdentifier() &&
+        isStateManipulatorName(FD->getName()))
+      Found = true;
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+    const CXXMethodDecl *MD = E->getMethodDecl();
+    if (!MD || !MD->getIdentifier() || !isStateMemberName(MD->getName()))
+      return true;
+    llvm::StringRef Name = MD->getName();
+    // Getters (no argument) only read the state.
+    if (E->getNumArgs() > 0 || Name == "setf" || Name == "unsetf" ||
+        Name == "imbue" || Name == "copyfmt" || Name == "iword" ||
+        Name == "pword" || Name == "register_callback")
+      Found = true;
+    return true;
+  }
+};
+
+bool changesStreamState(const Stmt &S) {
+  StreamStateFinder F;
+  F.TraverseStmt(const_cast<Stmt *>(&S));
+  return F.Found;
+}
+
+// Whether a function the stream is handed to (by non-const reference) might
+// change its formatting state: standard functions do not; a user function
+// whose body we can read is scanned; one we cannot read might.
+bool calleeMayChangeStreamState(const FunctionDecl &FD,
+                                const SourceManager &SM) {
+  if (FD.isInStdNamespace() || SM.isInSystemHeader(FD.getLocation()))
+    return false;
+  const FunctionDecl *Def = nullptr;
+  if (!FD.hasBody(Def) || !Def->getBody())
+    return true;
+  return changesStreamState(*Def->getBody());
+}
+
+struct Reset {
+  std::string Text;
+  enum { Clear, Reassign, StreamReset } Kind;
+};
+
+std::string printType(QualType T, const ASTContext &Ctx) {
+  PrintingPolicy Policy = Ctx.getPrintingPolicy();
+  Policy.SuppressUnwrittenScope = true;
+  Policy.FullyQualifiedName = true;
+  Policy.SuppressScope = false;
+  Policy.SuppressTagKeyword = true;
+  return T.getUnqualifiedType().getAsString(Policy);
+}
+
+bool containsDeducedType(TypeLoc TL) {
+  while (!TL.isNull()) {
+    if (TL.getAs<AutoTypeLoc>() ||
+        TL.getAs<DeducedTemplateSpecializationTypeLoc>())
+      return true;
+    TL = TL.getNextTypeLoc();
+  }
+  return false;
+}
+
+} // namespace
+
+AllocationInLoopCheck::AllocationInLoopCheck(StringRef Name,
+                                             ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      RawReusableClasses(Options.get("ReusableClasses", "")),
+      ReusableClasses(
+          ::clang::tidy::utils::options::parseStringList(RawReusableClasses)) {}
+
+void AllocationInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReusableClasses", RawReusableClasses);
+}
+
+void AllocationInLoopCheck::registerMatchers(MatchFinder *Finder) {
+  auto StdAllocating = classTemplateSpecializationDecl(hasAnyName(
+      "::std::vector", "::std::deque", "::std::list", "::std::basic_string",
+      "::std::map", "::std::multimap", "::std::set", "::std::multiset",
+      "::std::unordered_map", "::std::unordered_multimap",
+      "::std::unordered_set", "::std::unordered_multiset",
+      "::std::basic_ostringstream", "::std::basic_stringstream"));
+  internal::Matcher<Decl> Allocating = cxxRecordDecl(StdAllocating);
+  if (!ReusableClasses.empty())
+    Allocating =
+        cxxRecordDecl(anyOf(StdAllocating, hasAnyName(ReusableClasses)));
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(isExceptionVariable()),
+              unless(isExpansionInSystemHeader()),
+
+              hasType(hasUnqualifiedDesugaredType(
+                  recordType(hasDeclaration(Allocating)))),
+              hasAncestor(stmt(
+                  anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()))))
+          .bind("var"),
+      this);
+}
+
+void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *V = Result.Nodes.getNodeAs<VarDecl>("var");
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const LangOptions &LO = getLangOpts();
+  if (!V || isa<ParmVarDecl, DecompositionDecl>(V) || V->isCXXForRangeDecl() ||
+      V->isInitCapture())
+    return;
+  // Instantiations repeat what the template says; the template is checked.
+  for (const DeclContext *DC = V->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *FD = dyn_cast<FunctionDecl>(DC);
+        FD && FD->isTemplateInstantiation())
+      return;
+    if (const auto *CRD = dyn_cast<CXXRecordDecl>(DC);
+        CRD &&
+        CRD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+      return;
+  }
+  const CXXRecordDecl *RD = V->getType()->getAsCXXRecordDecl();
+  if (!RD)
+    return;
+  std::optional<Family> Fam = familyOf(*RD);
+  if (!Fam)
+    return;
+
+  // The declaration must be a statement of a block: conditions,
+  // init-statements and loop variables are skipped.
+  const DeclStmt *DS = nullptr;
+  for (const DynTypedNode &P : Ctx.getParents(*V))
+    if ((DS = P.get<DeclStmt>()))
+      break;
+  if (!DS)
+    return;
+  const Stmt *Block = memlint::utils::parentStmt(*DS, Ctx);
+  if (!Block || !isa<CompoundStmt, CaseStmt, DefaultStmt, LabelStmt>(Block))
+    return;
+  while (Block && !isa<CompoundStmt>(Block))
+    Block = memlint::utils::parentStmt(*Block, Ctx);
+  if (!Block)
+    return;
+
+  bool CrossesLambda = false;
+  const Stmt *Loop =
+      memlint::utils::enclosingLoopOfBody(*DS, Ctx, &CrossesLambda);
+  if (!Loop)
+    return;
+
+  if (*Fam == Family::String && isSmallStringLiteralInit(*V, *RD))
+    return;
+  if (allocationIsElsewhere(*V))
+    return;
+  if (memlint::utils::findEscape(*V, *Block, Ctx))
+    return;
+
+  // Work out the reset, or why there is none.
+  std::string Name = V->getName().str();
+  std::optional<Reset> R;
+  std::string NoFix;
+  const Expr *Init = skipWrappers(V->getInit());
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+  auto ArgText = [&](const Expr *E) {
+    return fixits::sourceText(E->getSourceRange(), SM, LO);
+  };
+  if (Init && !CE) {
+    NoFix = "it is not initialized by a constructor";
+  } else if (!CE || explicitArgCount(*CE) == 0) {
+    if (*Fam == Family::Stream)
+      R = Reset{Name + ".str({});\n" +
+                    fixits::indentationOf(DS->getBeginLoc(), SM) + Name +
+                    ".clear();",
+                Reset::StreamReset};
+    else if (*Fam == Family::Reusable) {
+      bool HasClear = false;
+      for (const CXXMethodDecl *M : RD->methods())
+        if (M->getIdentifier() && M->getName() == "clear" &&
+            M->getMinRequiredArguments() == 0 && !M->isStatic() &&
+            M->getAccess() == AS_public)
+          HasClear = true;
+      if (HasClear)
+        R = Reset{Name + ".clear();", Reset::Clear};
+      else
+        NoFix = "'" + RD->getNameAsString() + "' has no clear()";
+    } else
+      R = Reset{Name + ".clear();", Reset::Clear};
+  } else if (*Fam == Family::Stream || *Fam == Family::Reusable) {
+    NoFix = "it is constructed with arguments that a reset would not "
+            "reproduce";
+  } else if (isCopyOrMove(*CE)) {
+    if (auto T = ArgText(CE->getArg(0)))
+      R = Reset{Name + " = " + *T + ";", Reset::Reassign};
+  } else if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
+                 CE->getArg(0)->IgnoreImplicit())) {
+    if (auto T = ArgText(IL->getSubExpr()))
+      R = Reset{Name + " = " + *T + ";", Reset::Reassign};
+  } else if (*Fam == Family::Associative) {
+    NoFix = "a map or set has no assign() matching this constructor";
+  } else {
+    // vector/deque/list/basic_string constructors with arguments map onto
+    // assign() with the same arguments, unless they take an allocator.
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    bool TakesAllocator = false;
+    unsigned NumArgs = explicitArgCount(*CE);
+    for (const ParmVarDecl *P : Ctor->parameters()) {
+      if (P->getFunctionScopeIndex() >= NumArgs)
+        break;
+      QualType PT = P->getType().getNonReferenceType().getUnqualifiedType();
+      if (const CXXRecordDecl *PRD = PT->getAsCXXRecordDecl();
+          PRD && PRD->getName().contains("allocator"))
+        TakesAllocator = true;
+      if (Spec)
+        for (unsigned I = elementArgCount(*RD);
+             I < Spec->getTemplateArgs().size(); ++I)
+          if (Spec->getTemplateArgs()[I].getKind() == TemplateArgument::Type &&
+              Ctx.hasSameUnqualifiedType(Spec->getTemplateArgs()[I].getAsType(),
+                                         PT))
+            TakesAllocator = true;
+    }
+    llvm::SmallVector<std::string, 3> Args;
+    bool ArgsSpelled = true;
+    for (const Expr *A : CE->arguments()) {
+      if (isa<CXXDefaultArgExpr>(A))
+        break;
+      if (auto T = ArgText(A))
+        Args.push_back(*T);
+      else
+        ArgsSpelled = false;
+    }
+    if (!ArgsSpelled) {
+      NoFix = "its initializer is in a macro";
+    } else if (TakesAllocator) {
+      NoFix = "it is constructed with an allocator";
+    } else if (*Fam == Family::String && V->getInitStyle() == VarDecl::CInit &&
+               Args.size() == 1) {
+      R = Reset{Name + " = " + Args[0] + ";", Reset::Reassign};
+    } else if (*Fam == Family::Sequence && Args.size() == 1 &&
+               CE->getArg(0)->getType()->isIntegerType()) {
+      // vector<T> v(n): n value-initialized elements.
+      QualType Elem = Spec && Spec->getTemplateArgs().size() > 0
+                          ? Spec->getTemplateArgs()[0].getAsType()
+                          : QualType();
+      if (!Elem.isNull() && Elem->isScalarType())
+        R = Reset{Name + ".assign(" + Args[0] + ", {});", Reset::Reassign};
+      else
+        R = Reset{Name + ".clear();\n" +
+                      fixits::indentationOf(DS->getBeginLoc(), SM) + Name +
+                      ".resize(" + Args[0] + ");",
+                  Reset::Reassign};
+    } else {
+      R = Reset{Name + ".assign(" + llvm::join(Args, ", ") + ");",
+                Reset::Reassign};
+    }
+  }
+
+  // Conditions on the fixit that do not depend on the reset.
+  const Stmt *Outer = memlint::utils::parentStmt(*Loop, Ctx);
+  if (!R && NoFix.empty())
+    NoFix = "its initializer cannot be reproduced by a reset";
+  else if (V->getType().isConstQualified())
+    NoFix = "it is const";
+  else if (V->getType().isVolatileQualified())
+    NoFix = "it is volatile";
+  else if (CrossesLambda)
+    NoFix = "the loop body is in a different function (a lambda)";
+  else if (V->getLocation().isMacroID() || DS->getBeginLoc().isMacroID() ||
+           DS->getEndLoc().isMacroID() || Loop->getBeginLoc().isMacroID() ||
+           Loop->getEndLoc().isMacroID())
+    NoFix = "it is in a macro";
+  else if (!DS->isSingleDecl())
+    NoFix = "its declaration declares other variables";
+  else if (isa_and_nonnull<CapturedStmt, OMPExecutableDirective>(Outer) ||
+           llvm::any_of(Ctx.getParents(*Loop), [](const DynTypedNode &N) {
+             return N.get<CapturedDecl>() != nullptr;
+           }))
+    NoFix = "the loop is an OpenMP loop: a hoisted object would be shared "
+            "between threads";
+  else if (!Outer || !isa<CompoundStmt>(Outer))
+    NoFix = "the loop is not a statement of a block";
+
+  std::string TypeText;
+  if (NoFix.empty()) {
+    TypeLoc TL = V->getTypeSourceInfo()->getTypeLoc();
+    if (!containsDeducedType(TL)) {
+      if (auto T = fixits::sourceText(TL.getSourceRange(), SM, LO))
+        TypeText = *T;
+    } else {
+      const TypeSourceInfo *TSI = nullptr;
+      if (const auto *Tmp = dyn_cast_or_null<CXXTemporaryObjectExpr>(Init))
+        TSI = Tmp->getTypeSourceInfo();
+      else if (const auto *FC = dyn_cast_or_null<CXXFunctionalCastExpr>(
+                   V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr))
+        TSI = FC->getTypeInfoAsWritten();
+      if (TSI && !containsDeducedType(TSI->getTypeLoc()))
+        if (auto T =
+                fixits::sourceText(TSI->getTypeLoc().getSourceRange(), SM, LO))
+          TypeText = *T;
+      if (TypeText.empty())
+        TypeText = printType(V->getType(), Ctx);
+    }
+    if (TypeText.empty())
+      NoFix = "its type cannot be spelled before the loop";
+  }
+  if (NoFix.empty()) {
+    LocalTypeFinder F(Loop->getSourceRange(), SM);
+    F.TraverseTypeLoc(V->getTypeSourceInfo()->getTypeLoc());
+    F.TraverseType(V->getType().getCanonicalType());
+    if (F.Found)
+      NoFix = "its type is declared inside the loop";
+  }
+  if (NoFix.empty()) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+      const TemplateArgumentList &Args = Spec->getTemplateArgs();
+      for (unsigned I = *Fam == Family::Reusable ? 0 : elementArgCount(*RD);
+           I < Args.size(); ++I)
+        if (Args[I].getKind() == TemplateArgument::Type &&
+            !isDefaultConstructible(Args[I].getAsType()))
+          NoFix = "its type is not default-constructible";
+    }
+    if (*Fam == Family::Reusable && !isDefaultConstructible(V->getType()))
+      NoFix = "its type is not default-constructible";
+  }
+  if (NoFix.empty() &&
+      (*Fam == Family::Sequence || *Fam == Family::String ||
+       *Fam == Family::Associative) &&
+      !memlint::utils::destructionIsUnobservable(V->getType()))
+    NoFix = "its elements' destructors would run at the next iteration "
+            "instead of at the end of this one";
+  if (NoFix.empty() && *Fam == Family::Stream) {
+    bool Changes = changesStreamState(*Block);
+    for (const DeclRefExpr *Ref : memlint::utils::findReferences(*V, *Block)) {
+      if (Changes)
+        break;
+      const Stmt *P = memlint::utils::parentStmt(*Ref, Ctx);
+      while (P && isa<ImplicitCastExpr, ParenExpr>(P))
+        P = memlint::utils::parentStmt(*P, Ctx);
+      if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
+        if (const FunctionDecl *FD = Call->getDirectCallee();
+            FD && !isa<CXXMemberCallExpr>(Call) &&
+            calleeMayChangeStreamState(*FD, SM))
+          Changes = true;
+    }
+    if (Changes)
+      NoFix = "the loop changes the stream's formatting state, which reuse "
+              "would carry over to the next iteration";
+  }
+  if (NoFix.empty()) {
+    NameClashFinder F(*V);
+    F.TraverseStmt(const_cast<Stmt *>(Outer));
+    if (const auto *FD = dyn_cast<FunctionDecl>(V->getDeclContext());
+        FD && FD->getBody() == Outer)
+      for (const ParmVarDecl *P : FD->parameters())
+        if (P->getDeclName() == V->getDeclName())
+          F.Found = true;
+    if (F.Found)
+      NoFix = "the name '" + Name + "' is also used in the enclosing block";
+  }
+
+  std::optional<FixItHint> Insert, Replace;
+  if (NoFix.empty()) {
+    Insert =
+        fixits::insertLineBefore(*Loop, TypeText + " " + Name + ";", SM, LO);
+    Replace = fixits::replaceStatement(*DS, R->Text, SM, LO);
+    if (!Insert || !Replace)
+      NoFix = "it is in a macro";
+  }
+
+  unsigned Select = R                                   ? unsigned(R->Kind)
+                    : *Fam == Family::Stream            ? 2u
+                    : !CE || explicitArgCount(*CE) == 0 ? 0u
+                                                        : 1u;
+  {
+    auto D = diag(V->getLocation(),
+                  "'%0' is allocated on every iteration; declare it before the "
+                  "loop and %1 to reuse its capacity")
+             << Name
+             << (Select == 0   ? "clear() it"
+                 : Select == 1 ? "reassign it"
+                               : "reset it with str({}) and clear()");
+    if (NoFix.empty())
+      D << *Insert << *Replace;
+  }
+  if (!NoFix.empty())
+    diag(V->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
+}
+
+} // namespace clang::tidy::memlint
