@@ -28,6 +28,10 @@ class MemlintModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &CheckFactories) override {
     // Keep sorted by check name.
+    CheckFactories.registerCheck<AllocationInLoopCheck>(
+        "memlint-allocation-in-loop");
+    CheckFactories.registerCheck<ArenaCandidateCheck>(
+        "memlint-arena-candidate");
     CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
@@ -36,10 +40,6 @@ public:
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
-    CheckFactories.registerCheck<AllocationInLoopCheck>(
-        "memlint-allocation-in-loop");
-    CheckFactories.registerCheck<ArenaCandidateCheck>(
-        "memlint-arena-candidate");
   }
 };
 
