@@ -2,10 +2,12 @@
 
 #include "FieldReorder.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
+#include <algorithm>
 
 namespace clang::tidy::memlint::fixits {
 
@@ -253,6 +255,62 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     SourceLocation End = SM.getComposedLoc(File, R.End);
     Hints.push_back(FixItHint::CreateReplacement(
         CharSourceRange::getCharRange(Begin, End), Replacement));
+  }
+  // Constructors list member initializers in declaration order; keep them
+  // in step so the new order does not draw -Wreorder (an error under
+  // -Werror). Initializers run in declaration order whatever their written
+  // order, so rewriting them changes nothing else.
+  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+  if (!CRD)
+    return Hints;
+  llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
+  for (unsigned I = 0; I < NewOrder.size(); ++I)
+    NewIndex[NewOrder[I]] = I;
+  for (const CXXConstructorDecl *Ctor : CRD->ctors()) {
+    if (Ctor->isImplicit() || Ctor->isDefaulted() || Ctor->isDeleted())
+      continue;
+    const FunctionDecl *Def = nullptr;
+    if (!Ctor->hasBody(Def)) {
+      Why = "a constructor is defined in another file, where its member "
+            "initializers would be left in the old order";
+      return std::nullopt;
+    }
+    const auto *DefCtor = cast<CXXConstructorDecl>(Def);
+    std::vector<const CXXCtorInitializer *> Written;
+    for (const CXXCtorInitializer *Init : DefCtor->inits())
+      if (Init->isWritten() && Init->isMemberInitializer())
+        Written.push_back(Init);
+    if (Written.size() < 2)
+      continue;
+    std::vector<const CXXCtorInitializer *> Sorted = Written;
+    std::stable_sort(
+        Sorted.begin(), Sorted.end(),
+        [&](const CXXCtorInitializer *A, const CXXCtorInitializer *B) {
+          return NewIndex.lookup(A->getMember()) <
+                 NewIndex.lookup(B->getMember());
+        });
+    if (Sorted == Written)
+      continue;
+    for (unsigned I = 0; I < Written.size(); ++I) {
+      if (Written[I] == Sorted[I])
+        continue;
+      CharSourceRange Slot =
+          CharSourceRange::getTokenRange(Written[I]->getSourceRange());
+      CharSourceRange Text =
+          CharSourceRange::getTokenRange(Sorted[I]->getSourceRange());
+      if (Slot.getBegin().isMacroID() || Slot.getEnd().isMacroID() ||
+          Text.getBegin().isMacroID() || Text.getEnd().isMacroID()) {
+        Why = "a constructor's member initializers come from a macro";
+        return std::nullopt;
+      }
+      bool Bad = false;
+      StringRef Init = Lexer::getSourceText(Text, SM, LangOpts, &Bad);
+      if (Bad) {
+        Why = "a constructor's member initializers are not available";
+        return std::nullopt;
+      }
+      Hints.push_back(FixItHint::CreateReplacement(Slot, Init));
+    }
   }
   return Hints;
 }

@@ -1,4 +1,4 @@
-// RUN: %check_clang_tidy %s memlint-padding-waste %t
+// RUN: %check_clang_tidy %s memlint-padding-waste %t -- -- -Werror=reorder-ctor
 
 #include <cstdint>
 
@@ -89,4 +89,24 @@ static_assert(sizeof(Pair) == 12, "");
 static_assert(sizeof(Doc) == 24, "");
 static_assert(sizeof(Widget) == 24, "");
 static_assert(sizeof(CStyle) == 24, "");
+#endif
+
+// Member initializer lists follow the new order (no -Wreorder).
+struct Config {
+  Config() : Verbose(false), Jobs(1), Load(-1.0), DryRun(false) {}
+  Config(int J) : Jobs(J), Load(0) {}
+  bool Verbose;
+  int Jobs;
+  double Load;
+  bool DryRun;
+};
+// CHECK-MESSAGES: :[[@LINE-8]]:8: warning: 'Config' is 24 bytes with 10 bytes of padding; ordering its fields as (Load, Jobs, Verbose, DryRun) makes it 16 bytes [memlint-padding-waste]
+// CHECK-FIXES:      Config() : Load(-1.0), Jobs(1), Verbose(false), DryRun(false) {}
+// CHECK-FIXES-NEXT:   Config(int J) : Load(0), Jobs(J) {}
+// CHECK-FIXES-NEXT:   double Load;
+// CHECK-FIXES-NEXT:   int Jobs;
+// CHECK-FIXES-NEXT:   bool Verbose;
+// CHECK-FIXES-NEXT:   bool DryRun;
+#ifdef MEMLINT_FIXED
+static_assert(sizeof(Config) == 16, "");
 #endif

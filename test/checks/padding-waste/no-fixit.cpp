@@ -117,3 +117,13 @@ Box<double> BD;
 // CHECK-NOTES: :[[@LINE-2]]:30: warning: 'Box<double>' is 24 bytes with 14 bytes of padding; ordering its fields as (Value, Tag, Flag) makes it 16 bytes [memlint-padding-waste]
 // CHECK-NOTES: :[[@LINE-3]]:30: note: no fixit: it is a template instantiation; the best order can differ between instantiations
 Box<char> BC; // Optimal for char: not flagged.
+
+// A constructor defined in another file would keep the old initializer order.
+struct Elsewhere {
+  Elsewhere();
+  char A;
+  double B;
+  char C;
+};
+// CHECK-NOTES: :[[@LINE-6]]:8: warning: 'Elsewhere' is 24 bytes
+// CHECK-NOTES: :[[@LINE-7]]:8: note: no fixit: a constructor is defined in another file, where its member initializers would be left in the old order
