@@ -1,0 +1,17 @@
+#include <memory>
+#include <vector>
+
+struct Point {
+  Point(int X, int Y) : X(X), Y(Y) {}
+  int X, Y;
+};
+
+int sumPoints(int N) {
+  std::vector<std::unique_ptr<Point>> Pts;
+  for (int I = 0; I < N; ++I)
+    Pts.push_back(std::make_unique<Point>(I, 2 * I));
+  int Sum = 0;
+  for (auto &P : Pts)
+    Sum += P->X + P->Y;
+  return Sum;
+}
