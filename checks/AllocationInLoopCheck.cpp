@@ -93,10 +93,21 @@ bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
       dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
   if (!CE || explicitArgCount(*CE) != 1)
     return false;
-  const auto *Lit =
-      dyn_cast<StringLiteral>(CE->getArg(0)->IgnoreParenImpCasts());
-  if (!Lit)
-    return false;
+  // Every literal it can start from: `s("ab")`, `s(c ? "ab" : "cd")`.
+  std::vector<const StringLiteral *> Lits;
+  std::vector<const Expr *> Work{CE->getArg(0)};
+  while (!Work.empty()) {
+    const Expr *E = Work.back()->IgnoreParenImpCasts();
+    Work.pop_back();
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
+      Work.push_back(Cond->getTrueExpr());
+      Work.push_back(Cond->getFalseExpr());
+    } else if (const auto *Lit = dyn_cast<StringLiteral>(E)) {
+      Lits.push_back(Lit);
+    } else {
+      return false;
+    }
+  }
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
   if (!Spec || Spec->getTemplateArgs().size() == 0)
     return false;
@@ -106,8 +117,9 @@ bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
           .getQuantity();
   if (CharBytes == 0)
     return false;
-  uint64_t Length = Lit->getLength();
-  return Length < SmallStringBytes / CharBytes;
+  return llvm::all_of(Lits, [&](const StringLiteral *Lit) {
+    return Lit->getLength() < SmallStringBytes / CharBytes;
+  });
 }
 
 bool isCopyOrMove(const CXXConstructExpr &CE) {
@@ -407,6 +419,19 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       memlint::utils::enclosingLoopOfBody(*DS, Ctx, &CrossesLambda);
   if (!Loop)
     return;
+  // `do { ... } while (false)` is a block in disguise: it runs once.
+  if (const auto *Do = dyn_cast<DoStmt>(Loop)) {
+    bool Result = true;
+    if (Do->getCond()->EvaluateAsBooleanCondition(Result, Ctx) && !Result)
+      return;
+  }
+  // Default-constructed and never used: it allocates nothing.
+  if (!V->isReferenced()) {
+    const auto *CE =
+        dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V->getInit()));
+    if (CE && explicitArgCount(*CE) == 0)
+      return;
+  }
 
   if (*Fam == Family::String && isSmallStringLiteralInit(*V, *RD))
     return;
