@@ -61,16 +61,31 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
       enumDecl(isDefinition(), unless(isExpansionInSystemHeader()))
           .bind("enum"),
       this);
-  // Records holding enums (directly, in arrays, in nested records or bases);
-  // system headers included: std::pair<E, char> shrinks too.
-  Finder->addMatcher(fieldDecl().bind("field"), this);
+  // Records holding enums (directly, in arrays, in nested records or bases).
+  // Only user code: clangd traverses only the main file and clang-tidy 22
+  // skips system headers, so std records (std::pair<E, char>) are reached
+  // through the user's variables, fields and bases of their type instead,
+  // which gives the same answer everywhere.
   Finder->addMatcher(
-      cxxRecordDecl(isDefinition(), hasAnyBase(anything())).bind("derived"),
-      this);
+      fieldDecl(unless(isExpansionInSystemHeader())).bind("field"), this);
+  Finder->addMatcher(cxxRecordDecl(isDefinition(), hasAnyBase(anything()),
+                                   unless(isExpansionInSystemHeader()))
+                         .bind("derived"),
+                     this);
   Finder->addMatcher(
-      varDecl(hasType(arrayType()), unless(parmVarDecl())).bind("arrayVar"),
+      varDecl(unless(parmVarDecl()), unless(isExpansionInSystemHeader()))
+          .bind("var"),
       this);
-  Finder->addMatcher(cxxNewExpr(isArray()).bind("newArray"), this);
+  Finder->addMatcher(cxxNewExpr(isArray(), unless(isExpansionInSystemHeader()))
+                         .bind("newArray"),
+                     this);
+  // `new E[n]` inside the library, seen from the user's call.
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(
+                   "::std::make_unique", "::std::make_unique_for_overwrite"))),
+               unless(isExpansionInSystemHeader()))
+          .bind("makeArray"),
+      this);
   // std containers and traits are looked up at the end of the TU instead:
   // clang-tidy 22 does not match declarations in system headers.
   Finder->addMatcher(
@@ -140,6 +155,46 @@ static bool isOverloaded(const FunctionDecl *FD) {
   return false;
 }
 
+void OversizedEnumCheck::addSpecializationUse(QualType T) {
+  llvm::SmallPtrSet<const EnumDecl *, 2> Found;
+  addSpecializationUse(T, Found, 0);
+}
+
+/// Records \p T (if a class template specialization) and the specializations
+/// among its template arguments as holders of every enum named in their
+/// arguments, so that decide() can lay them out with the narrower enum.
+void OversizedEnumCheck::addSpecializationUse(
+    QualType T, llvm::SmallPtrSetImpl<const EnumDecl *> &Found,
+    unsigned Depth) {
+  if (T.isNull() || T->isDependentType() || Depth > 4)
+    return;
+  T = Ctx->getBaseElementType(T);
+  if (const EnumDecl *ED = enumOf(T)) {
+    Found.insert(ED);
+    return;
+  }
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsRecordDecl());
+  if (!Spec)
+    return;
+  llvm::SmallPtrSet<const EnumDecl *, 2> Inner;
+  auto Visit = [&](const TemplateArgument &A) {
+    if (A.getKind() == TemplateArgument::Type)
+      addSpecializationUse(A.getAsType(), Inner, Depth + 1);
+  };
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &P : A.pack_elements())
+        Visit(P);
+    else
+      Visit(A);
+  }
+  for (const EnumDecl *ED : Inner) {
+    SpecializationUses[ED].insert(Spec);
+    Found.insert(ED);
+  }
+}
+
 void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -175,6 +230,8 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
       }
     } else if (!isa<RecordType>(Key)) {
       return;
+    } else {
+      addSpecializationUse(Elem);
     }
     Holders[Key].insert(Parent);
     return;
@@ -184,21 +241,29 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
     if (RD->isDependentType())
       return;
     for (const CXXBaseSpecifier &B : RD->bases())
-      if (!B.getType()->isDependentType())
+      if (!B.getType()->isDependentType()) {
+        addSpecializationUse(B.getType());
         Holders
             [B.getType().getCanonicalType().getUnqualifiedType().getTypePtr()]
                 .insert(RD);
+      }
     return;
   }
 
-  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("arrayVar")) {
+  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
     if (VD->getType()->isDependentType())
       return;
+    if (!VD->getType()->isArrayType()) {
+      addSpecializationUse(VD->getType());
+      return;
+    }
     if (const EnumDecl *ED = enumOf(VD->getType())) {
       uint64_t Count = 0;
       if (const auto *CAT = Ctx->getAsConstantArrayType(VD->getType()))
         Count = Ctx->getConstantArrayElementCount(CAT);
       Arrays[ED].push_back({VD, Count});
+    } else {
+      addSpecializationUse(VD->getType());
     }
     return;
   }
@@ -206,6 +271,17 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *NE = Result.Nodes.getNodeAs<CXXNewExpr>("newArray")) {
     if (const EnumDecl *ED = enumOf(NE->getAllocatedType()))
       Arrays[ED].push_back({nullptr, 0});
+    return;
+  }
+  if (const auto *CE = Result.Nodes.getNodeAs<CallExpr>("makeArray")) {
+    // std::make_unique<E[]>(n) allocates `new E[n]` in the library.
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (const TemplateArgumentList *Args =
+            FD ? FD->getTemplateSpecializationArgs() : nullptr)
+      if (Args->size() && Args->get(0).getKind() == TemplateArgument::Type &&
+          Args->get(0).getAsType()->isArrayType())
+        if (const EnumDecl *ED = enumOf(Args->get(0).getAsType()))
+          Arrays[ED].push_back({nullptr, 0});
     return;
   }
 
@@ -380,6 +456,30 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
   llvm::SmallVector<const RecordDecl *, 8> Shrinking;
   std::deque<const Type *> Work(Starts.begin(), Starts.end());
   PrintingPolicy Policy(Ctx->getLangOpts());
+  // Specializations (std::pair<E, char>, std::optional<E>) the user's
+  // variables, fields and bases use: laid out directly, named as written.
+  llvm::SmallVector<const RecordDecl *, 8> Roots;
+  if (auto It = SpecializationUses.find(ED); It != SpecializationUses.end())
+    Roots.append(It->second.begin(), It->second.end());
+  for (const RecordDecl *R : Roots) {
+    if (!Seen.insert(R).second)
+      continue;
+    if (R->isInvalidDecl() || R->isDependentType() || !R->getDefinition())
+      continue;
+    const utils::RecordLayoutInfo &Before = Base.layout(R);
+    if (!Before.Modeled ||
+        Before.Size !=
+            (uint64_t)Ctx->getASTRecordLayout(R).getSize().getQuantity())
+      continue;
+    const utils::RecordLayoutInfo &After = WhatIf.layout(R);
+    if (!After.Modeled || After.Size >= Before.Size)
+      continue;
+    Shrinking.push_back(R);
+    Work.push_back(
+        utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
+    Consider({"'" + utils::canonicalTagType(*Ctx, R).getAsString(Policy) + "'",
+              Before.Size, After.Size});
+  }
   while (!Work.empty()) {
     const Type *T = Work.front();
     Work.pop_front();
@@ -559,6 +659,7 @@ void OversizedEnumCheck::onEndOfTranslationUnit() {
   Instantiations.clear();
   Arrays.clear();
   Containers.clear();
+  SpecializationUses.clear();
   FlagEnums.clear();
   BitFieldEnums.clear();
   EnumBlockers.clear();

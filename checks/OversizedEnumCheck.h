@@ -14,6 +14,7 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Regex.h"
 #include <string>
 #include <vector>
@@ -50,6 +51,10 @@ private:
   bool isIgnored(const EnumDecl *ED) const;
   void decide(const EnumDecl *ED);
   void collectStdSpecializations();
+  void addSpecializationUse(QualType T);
+  void addSpecializationUse(QualType T,
+                            llvm::SmallPtrSetImpl<const EnumDecl *> &Found,
+                            unsigned Depth);
 
   const bool OnlyWhenItSaves;
   const std::string IgnoredEnumsOption;
@@ -66,6 +71,10 @@ private:
       Instantiations; ///< Pattern -> instantiated member enums.
   llvm::DenseMap<const EnumDecl *, std::vector<ArrayUse>> Arrays;
   llvm::DenseMap<const EnumDecl *, std::string> Containers;
+  /// Enum -> class template specializations naming it in their arguments that
+  /// user variables, fields or bases use.
+  llvm::DenseMap<const EnumDecl *, llvm::SetVector<const RecordDecl *>>
+      SpecializationUses;
   llvm::DenseSet<const EnumDecl *> FlagEnums, BitFieldEnums;
   llvm::DenseMap<const EnumDecl *, Blocker> EnumBlockers;
   /// Records whose sizeof a static_assert checks.
