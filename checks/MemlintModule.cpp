@@ -48,7 +48,7 @@ public:
 namespace clang::tidy {
 
 static ClangTidyModuleRegistry::Add<memlint::MemlintModule>
-    X("memlint-module", "Allocation and memory-layout checks.");
+    X("memlint", "Allocation and memory-layout checks.");
 
 // Referenced by memlint-tidy and memlint-clangd so that a static link keeps
 // this translation unit (and with it the registration above).
