@@ -185,10 +185,10 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
   // Static data members are not VarDecls of a function or namespace:
   // isLocalVarDecl/isFileContext below keep them out.
   auto Var = varDecl(unless(parmVarDecl()), hasType(StringType));
-  Finder->addMatcher(varDecl(Var, unless(isExpansionInSystemHeader()),
-                             isExpansionInMainFile())
-                         .bind("var"),
-                     this);
+  Finder->addMatcher(
+      varDecl(Var, unless(isExpansionInSystemHeader()), isExpansionInMainFile())
+          .bind("var"),
+      this);
   Finder->addMatcher(declRefExpr(to(varDecl(Var).bind("refvar"))).bind("ref"),
                      this);
 }

@@ -376,7 +376,8 @@ void UnneededCopyCheck::check(const MatchFinder::MatchResult &Result) {
   // callee, and collected below) names it through the function-to-pointer
   // decay; deciding at the end of the TU needs no parent map.
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("refexpr")) {
-    Mentions.emplace_back(Ref, canon(Result.Nodes.getNodeAs<FunctionDecl>("ref")));
+    Mentions.emplace_back(Ref,
+                          canon(Result.Nodes.getNodeAs<FunctionDecl>("ref")));
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {

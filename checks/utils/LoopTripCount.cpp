@@ -921,13 +921,13 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
 
   // The induction variable changes only in the increment.
-  if (isScalarOrPointer(*Var) ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
-                              : [&] {
-                                  // Keeps clang's parent map to user code.
-                                  UserCodeTraversalScope Scope(Ctx);
-                                  return ExprMutationAnalyzer(*F.getBody(), Ctx)
-                                      .isMutated(Var);
-                                }())
+  if (isScalarOrPointer(*Var)
+          ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
+          : [&] {
+              // Keeps clang's parent map to user code.
+              UserCodeTraversalScope Scope(Ctx);
+              return ExprMutationAnalyzer(*F.getBody(), Ctx).isMutated(Var);
+            }())
     return std::nullopt;
   if (const VarDecl *BV = refVar(R);
       BV && BV != Var && Bound != R &&
