@@ -1,6 +1,7 @@
 //===--- CompactStringCheck.cpp - memlint-compact-string ------------------===//
 
 #include "CompactStringCheck.h"
+#include "checks/utils/UserCodeParents.h"
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
@@ -184,10 +185,10 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
   // Static data members are not VarDecls of a function or namespace:
   // isLocalVarDecl/isFileContext below keep them out.
   auto Var = varDecl(unless(parmVarDecl()), hasType(StringType));
-  Finder->addMatcher(varDecl(Var, unless(isExpansionInSystemHeader()),
-                             unless(isInstantiated()), isExpansionInMainFile())
-                         .bind("var"),
-                     this);
+  Finder->addMatcher(
+      varDecl(Var, unless(isExpansionInSystemHeader()), isExpansionInMainFile())
+          .bind("var"),
+      this);
   Finder->addMatcher(declRefExpr(to(varDecl(Var).bind("refvar"))).bind("ref"),
                      this);
 }
@@ -199,6 +200,12 @@ void CompactStringCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var");
+  // isInstantiated(), asked here: as a matcher it builds clang's parent map
+  // over the whole TU.
+  if (utils::isTemplateInstantiationOrIn(*Result.Context,
+                                         DynTypedNode::create(*VD),
+                                         /*IncludeSelf=*/true))
+    return;
   if (VD->isImplicit() || VD->getLocation().isMacroID() ||
       VD->getDeclContext()->isDependentContext() || VD->hasAttrs() ||
       VD->getType().isVolatileQualified() || !VD->getInit() ||

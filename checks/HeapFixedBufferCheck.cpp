@@ -1,6 +1,7 @@
 //===--- HeapFixedBufferCheck.cpp - memlint-heap-fixed-buffer -------------===//
 
 #include "HeapFixedBufferCheck.h"
+#include "checks/utils/UserCodeParents.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -149,8 +150,7 @@ void HeapFixedBufferCheck::registerMatchers(MatchFinder *Finder) {
           hasAnyName("::std::vector", "::std::unique_ptr"))))));
   Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
                              hasType(HeapType), hasInitializer(expr()),
-                             unless(isExpansionInSystemHeader()),
-                             unless(isInstantiated()))
+                             unless(isExpansionInSystemHeader()))
                          .bind("var"),
                      this);
   Finder->addMatcher(
@@ -168,6 +168,12 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var");
+  // isInstantiated(), asked here: as a matcher it builds clang's parent map
+  // over the whole TU.
+  if (utils::isTemplateInstantiationOrIn(*Result.Context,
+                                         DynTypedNode::create(*VD),
+                                         /*IncludeSelf=*/true))
+    return;
   if (VD->isImplicit() || VD->getLocation().isMacroID() ||
       VD->getDeclContext()->isDependentContext() ||
       VD->getType().isVolatileQualified() || VD->hasAttrs() ||

@@ -3,6 +3,7 @@
 #include "MissingReserveCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/LoopTripCount.h"
+#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -93,7 +94,7 @@ Enclosing enclosingOf(const Stmt &N, ASTContext &Ctx) {
   Enclosing R;
   DynTypedNode Cur = DynTypedNode::create(N);
   while (true) {
-    auto Parents = Ctx.getParents(Cur);
+    auto Parents = utils::parentsOf(Ctx, Cur);
     if (Parents.empty())
       return R;
     const DynTypedNode &P = Parents[0];
@@ -140,7 +141,7 @@ void trimToDecl(llvm::SmallVectorImpl<const Stmt *> &Loops, const ValueDecl &D,
 const Expr *callOfObject(const Expr &Ref, ASTContext &Ctx) {
   const Stmt *Cur = &Ref;
   while (true) {
-    auto Parents = Ctx.getParents(*Cur);
+    auto Parents = utils::parentsOf(Ctx, *Cur);
     if (Parents.empty())
       return nullptr;
     const Stmt *P = Parents[0].get<Stmt>();
@@ -151,7 +152,7 @@ const Expr *callOfObject(const Expr &Ref, ASTContext &Ctx) {
       continue;
     }
     if (isa<MemberExpr>(P)) {
-      auto PP = Ctx.getParents(*P);
+      auto PP = utils::parentsOf(Ctx, *P);
       if (!PP.empty())
         if (const auto *MC = PP[0].get<CXXMemberCallExpr>())
           return MC;
@@ -283,7 +284,7 @@ std::optional<std::string> indentationOf(SourceLocation Loc,
 }
 
 bool parentIsBlock(const Stmt &S, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(S);
+  auto Parents = utils::parentsOf(Ctx, S);
   return !Parents.empty() && Parents[0].get<CompoundStmt>();
 }
 
@@ -382,9 +383,8 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
   // Through typedefs (std::string) and derived-to-base casts (SmallVector).
   auto OnReservable = on(hasType(
       hasUnqualifiedDesugaredType(recordType(hasDeclaration(Reservable)))));
-  auto InCountedLoop = hasAncestor(stmt(anyOf(forStmt(), cxxForRangeStmt())));
-  auto InAnyLoop = hasAncestor(
-      stmt(anyOf(forStmt(), cxxForRangeStmt(), whileStmt(), doStmt())));
+  // "Inside a loop" is tested in check() through utils::parentsOf: a
+  // hasAncestor matcher would build clang's parent map over the whole TU.
   auto NotSystem = unless(isExpansionInSystemHeader());
 
   Finder->addMatcher(
@@ -392,19 +392,18 @@ void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
           NotSystem,
           callee(cxxMethodDecl(hasAnyName("push_back", "emplace_back", "insert",
                                           "emplace", "try_emplace", "append"))),
-          OnReservable, InCountedLoop)
+          OnReservable)
           .bind("grow"),
       this);
   Finder->addMatcher(
       cxxOperatorCallExpr(
           NotSystem, hasAnyOverloadedOperatorName("+=", "[]"),
-          callee(cxxMethodDecl(ofClass(anyOf(StringLike, Unordered)))),
-          InCountedLoop)
+          callee(cxxMethodDecl(ofClass(anyOf(StringLike, Unordered)))))
           .bind("grow"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(NotSystem, callee(cxxMethodDecl(hasName("reserve"))),
-                        OnReservable, InAnyLoop)
+                        OnReservable)
           .bind("reserve"),
       this);
   Finder->addMatcher(
@@ -453,12 +452,23 @@ MissingReserveCheck::usesIn(const Stmt &Body, ASTContext &Ctx) {
 
 void MissingReserveCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
+  auto InLoop = [&](const Stmt &S, bool AnyLoop) {
+    return utils::hasAncestorWhere(
+        Ctx, DynTypedNode::create(S), [AnyLoop](const DynTypedNode &N) {
+          return N.get<ForStmt>() || N.get<CXXForRangeStmt>() ||
+                 (AnyLoop && (N.get<WhileStmt>() || N.get<DoStmt>()));
+        });
+  };
   if (const auto *Call = Result.Nodes.getNodeAs<Expr>("grow")) {
+    if (!InLoop(*Call, /*AnyLoop=*/false))
+      return;
     if (const Expr *Obj = objectOf(*Call))
       checkGrowth(*Call, *Obj, Ctx);
     return;
   }
   if (const auto *R = Result.Nodes.getNodeAs<CXXMemberCallExpr>("reserve")) {
+    if (!InLoop(*R, /*AnyLoop=*/true))
+      return;
     checkReserveInLoop(*R, Ctx);
     return;
   }

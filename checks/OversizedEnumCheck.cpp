@@ -8,6 +8,7 @@
 
 #include "OversizedEnumCheck.h"
 #include "checks/utils/RecordLayout.h"
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeRewrite.h"
@@ -98,18 +99,20 @@ void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
                          hasAnyArgument(ignoringParenImpCasts(hasType(EnumTy))))
                          .bind("flagCall"),
                      this);
+  // The system-header filters below repeat what check() tests first; as
+  // matchers they keep the library's expressions away from check(). The
+  // enclosing static_assert and the calling expression are looked up in
+  // check() through utils::parentsOf: hasAncestor/hasParent here would build
+  // clang's parent map over the whole TU, library included.
   Finder->addMatcher(
-      unaryExprOrTypeTraitExpr(
-          anyOf(ofKind(UETT_SizeOf), ofKind(UETT_AlignOf)),
-          optionally(hasAncestor(staticAssertDecl().bind("staticAssert"))))
+      unaryExprOrTypeTraitExpr(unless(isExpansionInSystemHeader()),
+                               anyOf(ofKind(UETT_SizeOf), ofKind(UETT_AlignOf)))
           .bind("sizeof"),
       this);
-  Finder->addMatcher(
-      implicitCastExpr(
-          hasSourceExpression(hasType(EnumTy)),
-          hasParent(expr(anyOf(callExpr(), cxxConstructExpr())).bind("call")))
-          .bind("enumArg"),
-      this);
+  Finder->addMatcher(implicitCastExpr(unless(isExpansionInSystemHeader()),
+                                      hasSourceExpression(hasType(EnumTy)))
+                         .bind("enumArg"),
+                     this);
 }
 
 const EnumDecl *OversizedEnumCheck::patternOf(const EnumDecl *ED) const {
@@ -316,13 +319,17 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
                                              "value would change"});
       return;
     }
-    if (Result.Nodes.getNodeAs<StaticAssertDecl>("staticAssert")) {
-      QualType Elem = Ctx->getBaseElementType(T);
-      if (Elem->isRecordType())
-        StaticAssertedSizes.try_emplace(
-            Elem.getCanonicalType().getUnqualifiedType().getTypePtr(),
-            UE->getBeginLoc());
-    }
+    // Only record sizes matter here: ask for the enclosing static_assert
+    // last, and only then.
+    QualType Elem = Ctx->getBaseElementType(T);
+    if (Elem->isRecordType() &&
+        utils::hasAncestorWhere(*Ctx, DynTypedNode::create(*UE),
+                                [](const DynTypedNode &N) {
+                                  return N.get<StaticAssertDecl>() != nullptr;
+                                }))
+      StaticAssertedSizes.try_emplace(
+          Elem.getCanonicalType().getUnqualifiedType().getTypePtr(),
+          UE->getBeginLoc());
     return;
   }
 
@@ -334,7 +341,15 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
     // With a fixed underlying type, the promotion to that type ranks better
     // than the promotion to int ([over.ics.rank]), so f(unsigned char) would
     // beat f(int) (e.g. `std::cout << E` would print a character).
-    const auto *CallE = Result.Nodes.getNodeAs<Expr>("call");
+    const Expr *CallE = nullptr;
+    for (const DynTypedNode &P : utils::parentsOf(*Ctx, *Cast))
+      if (const auto *E = P.get<Expr>();
+          E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))) {
+        CallE = E;
+        break;
+      }
+    if (!CallE)
+      return;
     bool Overloaded = false;
     std::string Callee;
     if (const auto *CE = dyn_cast<CallExpr>(CallE)) {

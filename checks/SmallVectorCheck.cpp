@@ -1,6 +1,7 @@
 //===--- SmallVectorCheck.cpp - memlint-small-vector ----------------------===//
 
 #include "SmallVectorCheck.h"
+#include "checks/utils/UserCodeParents.h"
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
@@ -68,7 +69,7 @@ void SmallVectorCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(parmVarDecl()), hasType(VectorType),
               hasInitializer(ignoringImplicit(cxxConstructExpr())),
-              unless(isExpansionInSystemHeader()), unless(isInstantiated()))
+              unless(isExpansionInSystemHeader()))
           .bind("var"),
       this);
   Finder->addMatcher(
@@ -86,6 +87,12 @@ void SmallVectorCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var");
+  // isInstantiated(), asked here: as a matcher it builds clang's parent map
+  // over the whole TU.
+  if (utils::isTemplateInstantiationOrIn(*Result.Context,
+                                         DynTypedNode::create(*VD),
+                                         /*IncludeSelf=*/true))
+    return;
   if (VD->isImplicit() || VD->getLocation().isMacroID() ||
       VD->getDeclContext()->isDependentContext() ||
       VD->getType().isVolatileQualified() || VD->hasAttrs() ||

@@ -2,6 +2,7 @@
 
 #include "UnneededCopyCheck.h"
 #include "utils/ReadOnlyUse.h"
+#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
@@ -352,14 +353,13 @@ void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       varDecl(hasLocalStorage(), unless(parmVarDecl()), unless(isImplicit()),
               unless(isExpansionInSystemHeader()),
-              unless(hasType(referenceType())), hasInitializer(anything()),
-              hasParent(declStmt(hasParent(compoundStmt()))))
+              unless(hasType(referenceType())), hasInitializer(anything()))
           .bind("local"),
       this);
-  Finder->addMatcher(cxxForRangeStmt(unless(isExpansionInSystemHeader()),
-                                     unless(isInTemplateInstantiation()))
-                         .bind("for"),
-                     this);
+  // isInTemplateInstantiation() is tested in check(): as a matcher it builds
+  // clang's parent map over the whole TU.
+  Finder->addMatcher(
+      cxxForRangeStmt(unless(isExpansionInSystemHeader())).bind("for"), this);
   Finder->addMatcher(
       cxxMethodDecl(
           isDefinition(), unless(isExpansionInSystemHeader()),
@@ -372,23 +372,23 @@ void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnneededCopyCheck::check(const MatchFinder::MatchResult &Result) {
   Context = Result.Context;
+  // A mention is the callee of a call when that call (matched before its
+  // callee, and collected below) names it through the function-to-pointer
+  // decay; deciding at the end of the TU needs no parent map.
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("refexpr")) {
-    const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("ref");
-    const Expr *E = Ref;
-    DynTypedNodeList Parents = Result.Context->getParents(*E);
-    if (Parents.size() == 1)
-      if (const auto *ICE = Parents[0].get<ImplicitCastExpr>();
-          ICE && ICE->getCastKind() == CK_FunctionToPointerDecay) {
-        E = ICE;
-        Parents = Result.Context->getParents(*E);
-      }
-    const auto *Call =
-        Parents.size() == 1 ? Parents[0].get<CallExpr>() : nullptr;
-    if (!Call || Call->getCallee() != E)
-      AddressTaken.insert(canon(FD));
+    Mentions.emplace_back(Ref,
+                          canon(Result.Nodes.getNodeAs<FunctionDecl>("ref")));
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    if (const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(Call->getCallee());
+        ICE && ICE->getCastKind() == CK_FunctionToPointerDecay) {
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(ICE->getSubExpr()))
+        CalleeRefs.insert(DRE);
+    } else if (const auto *DRE =
+                   dyn_cast_or_null<DeclRefExpr>(Call->getCallee())) {
+      CalleeRefs.insert(DRE);
+    }
     if (const FunctionDecl *FD = Call->getDirectCallee())
       Calls[canon(FD)].push_back(Call);
     return;
@@ -397,8 +397,12 @@ void UnneededCopyCheck::check(const MatchFinder::MatchResult &Result) {
     return checkFunction(FD, *Result.Context);
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("local"))
     return checkLocal(VD, *Result.Context);
-  if (const auto *For = Result.Nodes.getNodeAs<CXXForRangeStmt>("for"))
+  if (const auto *For = Result.Nodes.getNodeAs<CXXForRangeStmt>("for")) {
+    if (utils::isTemplateInstantiationOrIn(
+            *Result.Context, DynTypedNode::create(*For), /*IncludeSelf=*/false))
+      return;
     return checkRangeFor(For, *Result.Context);
+  }
   if (const auto *MD = Result.Nodes.getNodeAs<CXXMethodDecl>("getter"))
     return checkGetter(MD, *Result.Context);
 }
@@ -827,11 +831,11 @@ void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
   if (!Ctx.hasSameUnqualifiedType(VD->getType(), Source->getType()))
     return;
 
-  DynTypedNodeList P1 = Ctx.getParents(*VD);
+  DynTypedNodeList P1 = utils::parentsOf(Ctx, *VD);
   const auto *DS = P1.size() == 1 ? P1[0].get<DeclStmt>() : nullptr;
   if (!DS || !DS->isSingleDecl())
     return;
-  DynTypedNodeList P2 = Ctx.getParents(*DS);
+  DynTypedNodeList P2 = utils::parentsOf(Ctx, *DS);
   const auto *Block = P2.size() == 1 ? P2[0].get<CompoundStmt>() : nullptr;
   if (!Block)
     return;
@@ -1023,6 +1027,9 @@ void UnneededCopyCheck::emitGetter(const GetterCandidate &G) {
 }
 
 void UnneededCopyCheck::onEndOfTranslationUnit() {
+  for (const auto &[Ref, FD] : Mentions)
+    if (!CalleeRefs.count(Ref))
+      AddressTaken.insert(FD);
   if (Context) {
     // Group parameter candidates by function, in the order found.
     llvm::SmallVector<const FunctionDecl *, 16> Order;
@@ -1043,6 +1050,8 @@ void UnneededCopyCheck::onEndOfTranslationUnit() {
   Params.clear();
   Getters.clear();
   AddressTaken.clear();
+  Mentions.clear();
+  CalleeRefs.clear();
   Calls.clear();
   Context = nullptr;
 }

@@ -64,6 +64,11 @@ private:
   std::vector<GetterCandidate> Getters;
   /// Canonical functions named other than as the callee of a call.
   llvm::DenseSet<const FunctionDecl *> AddressTaken;
+  /// Every mention of a candidate function, and the mentions that are the
+  /// callee of a call: AddressTaken is computed from them at the end of the
+  /// TU instead of asking the parent map about every mention.
+  std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> Mentions;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
   /// Calls of candidate functions (by canonical callee), to check the
   /// arguments callers pass before offering string_view or span.
   llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> Calls;

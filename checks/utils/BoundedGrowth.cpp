@@ -1,6 +1,7 @@
 //===--- BoundedGrowth.cpp - how often a statement can run ----------------===//
 
 #include "BoundedGrowth.h"
+#include "UserCodeParents.h"
 
 #include "LocalUses.h"
 #include "clang/AST/DeclTemplate.h"
@@ -50,7 +51,7 @@ public:
       return true;
     // An initializer list has a syntactic and a semantic parent; the
     // conversion to an rvalue is in the semantic one.
-    for (const DynTypedNode &P : Ctx.getParents(*DRE))
+    for (const DynTypedNode &P : parentsOf(Ctx, *DRE))
       if (const auto *Cast = P.get<ImplicitCastExpr>();
           Cast && Cast->getCastKind() == CK_LValueToRValue)
         return true;

@@ -1,6 +1,7 @@
 //===--- LocalUses.cpp - where and how a variable is used -----------------===//
 
 #include "LocalUses.h"
+#include "UserCodeParents.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -11,7 +12,7 @@
 namespace clang::tidy::memlint::utils {
 
 DynTypedNode parentOf(const DynTypedNode &N, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(N);
+  auto Parents = parentsOf(Ctx, N);
   if (Parents.empty())
     return DynTypedNode();
   return Parents[0];

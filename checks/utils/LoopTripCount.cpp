@@ -1,6 +1,7 @@
 //===--- LoopTripCount.cpp - memlint loop analyses ------------------------===//
 
 #include "LoopTripCount.h"
+#include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -37,7 +38,7 @@ const Expr *strip(const Expr *E) {
 }
 
 const Stmt *parentOf(const Stmt &S, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(S);
+  auto Parents = parentsOf(Ctx, S);
   if (Parents.empty())
     return nullptr;
   return Parents[0].get<Stmt>();
@@ -262,7 +263,7 @@ bool isScalarMutatedIn(const VarDecl &V, const Stmt &S, ASTContext &Ctx) {
           P = parentOf(*P, Ctx);
         }
         if (!P) {
-          auto Parents = Ctx.getParents(*Cur);
+          auto Parents = parentsOf(Ctx, *Cur);
           if (!Parents.empty())
             if (const auto *VD = Parents[0].get<VarDecl>())
               return VD->getType()->isReferenceType() &&
@@ -324,7 +325,7 @@ ContainerUse classifyContainerUse(const Expr &Ref, ASTContext &Ctx,
   }
   if (!P) {
     // A variable initializer or similar Decl parent.
-    auto Parents = Ctx.getParents(*Cur);
+    auto Parents = parentsOf(Ctx, *Cur);
     if (!Parents.empty())
       if (const auto *VD = Parents[0].get<VarDecl>()) {
         if (VD->isImplicit()) // the __range of a range-for
@@ -474,10 +475,15 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
   if (!isReevaluable(E))
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
+  // ExprMutationAnalyzer asks hasAncestor: keep clang's parent map to user
+  // code while it runs.
+  std::optional<UserCodeTraversalScope> Scope;
   std::optional<ExprMutationAnalyzer> Analyzer;
   auto Mutated = [&](const auto *X) {
-    if (!Analyzer)
+    if (!Analyzer) {
+      Scope.emplace(Ctx);
       Analyzer.emplace(Loop, Ctx);
+    }
     return Analyzer->isMutated(X);
   };
   bool Varies = visit(
@@ -659,7 +665,7 @@ bool isUnconditionalInLoop(const Stmt &S, const Stmt &Loop, ASTContext &Ctx) {
     const Stmt *CurStmt = Cur.get<Stmt>();
     if (CurStmt == Body)
       return true;
-    auto Parents = Ctx.getParents(Cur);
+    auto Parents = parentsOf(Ctx, Cur);
     if (Parents.empty())
       return false;
     const DynTypedNode &P = Parents[0];
@@ -917,7 +923,11 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   // The induction variable changes only in the increment.
   if (isScalarOrPointer(*Var)
           ? isScalarMutatedIn(*Var, *F.getBody(), Ctx)
-          : ExprMutationAnalyzer(*F.getBody(), Ctx).isMutated(Var))
+          : [&] {
+              // Keeps clang's parent map to user code.
+              UserCodeTraversalScope Scope(Ctx);
+              return ExprMutationAnalyzer(*F.getBody(), Ctx).isMutated(Var);
+            }())
     return std::nullopt;
   if (const VarDecl *BV = refVar(R);
       BV && BV != Var && Bound != R &&

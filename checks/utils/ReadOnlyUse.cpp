@@ -1,6 +1,7 @@
 //===--- ReadOnlyUse.cpp - is a variable only read in a scope? -----------===//
 
 #include "ReadOnlyUse.h"
+#include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -85,7 +86,7 @@ namespace {
 
 const Expr *singleParentExpr(const Expr *E, ASTContext &Ctx,
                              DynTypedNode *NodeOut) {
-  DynTypedNodeList Parents = Ctx.getParents(*E);
+  DynTypedNodeList Parents = parentsOf(Ctx, *E);
   if (Parents.size() != 1)
     return nullptr;
   *NodeOut = Parents[0];
@@ -412,9 +413,9 @@ private:
   }
 
   const CXXForRangeStmt *rangeForOf(const VarDecl *RangeVar) {
-    for (const DynTypedNode &DS : Ctx.getParents(*RangeVar))
+    for (const DynTypedNode &DS : parentsOf(Ctx, *RangeVar))
       if (const auto *Decl = DS.get<DeclStmt>())
-        for (const DynTypedNode &F : Ctx.getParents(*Decl))
+        for (const DynTypedNode &F : parentsOf(Ctx, *Decl))
           if (const auto *For = F.get<CXXForRangeStmt>())
             if (For->getRangeStmt() == Decl)
               return For;
