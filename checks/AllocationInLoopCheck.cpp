@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "utils/LocalLifetime.h"
+#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -365,10 +366,11 @@ void AllocationInLoopCheck::registerMatchers(MatchFinder *Finder) {
       varDecl(hasLocalStorage(), unless(isExceptionVariable()),
               unless(isExpansionInSystemHeader()),
 
+              // "Inside a loop" is decided in check() through
+              // utils::parentsOf: hasAncestor would build clang's parent map
+              // over the whole TU, system headers included.
               hasType(hasUnqualifiedDesugaredType(
-                  recordType(hasDeclaration(Allocating)))),
-              hasAncestor(stmt(
-                  anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt()))))
+                  recordType(hasDeclaration(Allocating)))))
           .bind("var"),
       this);
 }
@@ -401,7 +403,7 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   // The declaration must be a statement of a block: conditions,
   // init-statements and loop variables are skipped.
   const DeclStmt *DS = nullptr;
-  for (const DynTypedNode &P : Ctx.getParents(*V))
+  for (const DynTypedNode &P : memlint::utils::parentsOf(Ctx, *V))
     if ((DS = P.get<DeclStmt>()))
       break;
   if (!DS)
@@ -557,9 +559,10 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   else if (!DS->isSingleDecl())
     NoFix = "its declaration declares other variables";
   else if (isa_and_nonnull<CapturedStmt, OMPExecutableDirective>(Outer) ||
-           llvm::any_of(Ctx.getParents(*Loop), [](const DynTypedNode &N) {
-             return N.get<CapturedDecl>() != nullptr;
-           }))
+           llvm::any_of(memlint::utils::parentsOf(Ctx, *Loop),
+                        [](const DynTypedNode &N) {
+                          return N.get<CapturedDecl>() != nullptr;
+                        }))
     NoFix = "the loop is an OpenMP loop: a hoisted object would be shared "
             "between threads";
   else if (!Outer || !isa<CompoundStmt>(Outer))

@@ -3,6 +3,7 @@
 #include "ArenaCandidateCheck.h"
 #include "fixits/Hoist.h"
 #include "utils/LocalLifetime.h"
+#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -185,7 +186,7 @@ std::optional<Owner> findOwner(const Expr &Alloc, ASTContext &Ctx) {
   const Stmt *P = nullptr;
   climb(E, Ctx, &P);
   const VarDecl *Holder = nullptr;
-  for (const DynTypedNode &N : Ctx.getParents(*E))
+  for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, *E))
     if (const auto *VD = N.get<VarDecl>())
       Holder = VD;
   if (!Holder) {
@@ -196,7 +197,7 @@ std::optional<Owner> findOwner(const Expr &Alloc, ASTContext &Ctx) {
         Top = Up;
       else
         break;
-    for (const DynTypedNode &N : Ctx.getParents(*Top))
+    for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, *Top))
       if (const auto *VD = N.get<VarDecl>())
         Holder = VD;
   }
@@ -204,7 +205,7 @@ std::optional<Owner> findOwner(const Expr &Alloc, ASTContext &Ctx) {
       Holder->getType()->isReferenceType())
     return std::nullopt;
   const DeclStmt *DS = nullptr;
-  for (const DynTypedNode &N : Ctx.getParents(*Holder))
+  for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, *Holder))
     if ((DS = N.get<DeclStmt>()))
       break;
   const Stmt *Block = DS ? parentStmt(*DS, Ctx) : nullptr;
@@ -394,7 +395,7 @@ inspectContainer(const VarDecl &C, const Stmt &Body, ASTContext &Ctx,
       continue;
     }
     if (const auto *VD = [&]() -> const VarDecl * {
-          for (const DynTypedNode &N : Ctx.getParents(*E))
+          for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, *E))
             if (const auto *V = N.get<VarDecl>())
               return V;
           return nullptr;
@@ -402,7 +403,7 @@ inspectContainer(const VarDecl &C, const Stmt &Body, ASTContext &Ctx,
       // for (auto &p : c): the range variable of a range-for.
       const CXXForRangeStmt *For = nullptr;
       if (VD->isImplicit())
-        for (const DynTypedNode &N : Ctx.getParents(*VD))
+        for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, *VD))
           if (const auto *DS = N.get<DeclStmt>())
             For = dyn_cast_or_null<CXXForRangeStmt>(parentStmt(*DS, Ctx));
       if (!For) {
@@ -508,16 +509,17 @@ void ArenaCandidateCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ArenaCandidateCheck::registerMatchers(MatchFinder *Finder) {
-  auto InLoop = hasAncestor(
-      stmt(anyOf(forStmt(), whileStmt(), doStmt(), cxxForRangeStmt())));
+  // "Inside a loop" is decided in check() (enclosingLoopOfBody, through
+  // utils::parentsOf): a hasAncestor matcher would build clang's parent map
+  // over the whole TU, system headers included.
   Finder->addMatcher(cxxNewExpr(unless(isArray()),
                                 unless(hasAnyPlacementArg(anything())),
-                                unless(isExpansionInSystemHeader()), InLoop)
+                                unless(isExpansionInSystemHeader()))
                          .bind("alloc"),
                      this);
   Finder->addMatcher(callExpr(callee(functionDecl(hasAnyName(
                                   "::std::make_unique", "::std::make_shared"))),
-                              unless(isExpansionInSystemHeader()), InLoop)
+                              unless(isExpansionInSystemHeader()))
                          .bind("alloc"),
                      this);
 }
@@ -692,7 +694,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
     NoFix = Uses.Why;
   }
   const DeclStmt *CDecl = nullptr;
-  for (const DynTypedNode &N : Ctx.getParents(C))
+  for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, C))
     if ((CDecl = N.get<DeclStmt>()))
       break;
   std::string ElemText;

@@ -35,7 +35,8 @@ public:
     CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
-    CheckFactories.registerCheck<MissingReserveCheck>("memlint-missing-reserve");
+    CheckFactories.registerCheck<MissingReserveCheck>(
+        "memlint-missing-reserve");
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");

@@ -436,8 +436,7 @@ MissingReserveCheck::usesIn(const Stmt &Body, ASTContext &Ctx) {
     const Expr *Call = callOfObject(*cast<Expr>(N), Ctx);
     // Only as the object: `other = v` does not size v.
     if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call))
-      if (Op->getNumArgs() == 0 ||
-          mu::getNamedContainer(*Op->getArg(0)) != D)
+      if (Op->getNumArgs() == 0 || mu::getNamedContainer(*Op->getArg(0)) != D)
         Call = nullptr;
     if (Call) {
       std::string M = methodName(*Call);

@@ -21,13 +21,14 @@ int clangdMain(int Argc, char *Argv[]);
 // (docs/benchmarks.md), so memlint-clangd vouches for them and users need no
 // config change. The link wraps clangd's lookup (-Wl,--wrap=...), so every
 // call from clangd lands here first and falls through for the stock checks.
-#define MEMLINT_IS_FAST_TIDY_CHECK _ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE
+#define MEMLINT_IS_FAST_TIDY_CHECK                                             \
+  _ZN5clang6clangd15isFastTidyCheckEN4llvm9StringRefE
 #define MEMLINT_CONCAT2(A, B) A##B
 #define MEMLINT_CONCAT(A, B) MEMLINT_CONCAT2(A, B)
 extern "C" std::optional<bool>
     MEMLINT_CONCAT(__real_, MEMLINT_IS_FAST_TIDY_CHECK)(llvm::StringRef Check);
 extern "C" std::optional<bool>
-    MEMLINT_CONCAT(__wrap_, MEMLINT_IS_FAST_TIDY_CHECK)(llvm::StringRef Check) {
+MEMLINT_CONCAT(__wrap_, MEMLINT_IS_FAST_TIDY_CHECK)(llvm::StringRef Check) {
   if (Check.starts_with("memlint-"))
     return true;
   return MEMLINT_CONCAT(__real_, MEMLINT_IS_FAST_TIDY_CHECK)(Check);

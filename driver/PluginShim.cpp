@@ -39,8 +39,8 @@ int versionFromLoadedLibraries() {
   int Found = 0;
   dl_iterate_phdr(
       [](dl_phdr_info *Info, size_t, void *Data) -> int {
-        const char *Name = Info->dlpi_name ? std::strrchr(Info->dlpi_name, '/')
-                                           : nullptr;
+        const char *Name =
+            Info->dlpi_name ? std::strrchr(Info->dlpi_name, '/') : nullptr;
         Name = Name ? Name + 1 : Info->dlpi_name;
         if (!Name || std::strncmp(Name, "libLLVM", 7) != 0)
           return 0;
@@ -85,8 +85,10 @@ __attribute__((constructor)) void loadMemlintModule() {
   if (Host && Host != MEMLINT_LLVM_MAJOR)
     fail("libmemlint.so was built for LLVM " + Built +
          " but this clang-tidy is LLVM " + std::to_string(Host) +
-         "; use clang-tidy-" + Built + ", memlint-tidy, or a memlint built "
-         "with -DMEMLINT_LLVM_VERSION=" + std::to_string(Host));
+         "; use clang-tidy-" + Built +
+         ", memlint-tidy, or a memlint built "
+         "with -DMEMLINT_LLVM_VERSION=" +
+         std::to_string(Host));
   // The registry must exist in the host, or the module would register into
   // nothing and report nothing.
   if (!dlsym(RTLD_DEFAULT,

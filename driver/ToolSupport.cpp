@@ -31,9 +31,10 @@ std::vector<const char *> withResourceDir(int Argc, const char **Argv,
   // to offer than the tool's own default.
   if (UserChose || !llvm::sys::fs::is_directory(MEMLINT_CLANG_RESOURCE_DIR))
     return Args;
-  Storage.push_back(Flag == ResourceDirFlag::ExtraArgBefore
-                        ? "--extra-arg-before=-resource-dir=" MEMLINT_CLANG_RESOURCE_DIR
-                        : "--resource-dir=" MEMLINT_CLANG_RESOURCE_DIR);
+  Storage.push_back(
+      Flag == ResourceDirFlag::ExtraArgBefore
+          ? "--extra-arg-before=-resource-dir=" MEMLINT_CLANG_RESOURCE_DIR
+          : "--resource-dir=" MEMLINT_CLANG_RESOURCE_DIR);
   Args.insert(Args.begin() + 1, Storage.back().c_str());
   return Args;
 }

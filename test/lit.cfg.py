@@ -53,6 +53,7 @@ config.available_features.add("llvm-%s" % config.llvm_version_major)
 
 # A clang-tidy of another LLVM major, to test the plugin's refusal to load.
 import glob
+import shutil
 for candidate in sorted(glob.glob("/usr/bin/clang-tidy*")):
     m = re.match(r".*/clang-tidy(?:-(\d+))?$", candidate)
     if not m:
@@ -72,6 +73,12 @@ if config.has_clangd:
     config.available_features.add("clangd")
 if os.path.exists(os.path.join(bindir, "memlint")):
     config.available_features.add("driver")
+# Style is checked with one fixed clang-format (19: its output differs between
+# majors), whichever LLVM memlint is built against.
+_clang_format = shutil.which("clang-format-19")
+if _clang_format:
+    config.available_features.add("clang-format")
+    config.substitutions.append(("%clang_format", _clang_format))
 
 # Keep the environment the tools see small and deterministic.
 config.environment["HOME"] = os.environ.get("HOME", "/tmp")

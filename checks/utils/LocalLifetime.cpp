@@ -1,6 +1,7 @@
 //===--- LocalLifetime.cpp - does a local outlive its scope? --------------===//
 
 #include "LocalLifetime.h"
+#include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -94,7 +95,7 @@ bool isTransparent(const Expr &E) {
 }
 
 const Stmt *firstStmtParent(const DynTypedNode &N, ASTContext &Ctx) {
-  for (const DynTypedNode &P : Ctx.getParents(N))
+  for (const DynTypedNode &P : memlint::utils::parentsOf(Ctx, N))
     if (const auto *S = P.get<Stmt>())
       return S;
   return nullptr;
@@ -110,7 +111,7 @@ bool lambdaEscapes(const LambdaExpr &Lambda, const Stmt &Scope, ASTContext &Ctx,
                    unsigned Depth) {
   const Expr *E = &Lambda;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*E);
+    DynTypedNodeList Parents = memlint::utils::parentsOf(Ctx, *E);
     if (Parents.empty())
       return true;
     const DynTypedNode &P = Parents[0];
@@ -203,7 +204,7 @@ std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
   const Expr *E = &Ref;
   SourceLocation Loc = Ref.getLocation();
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*E);
+    DynTypedNodeList Parents = memlint::utils::parentsOf(Ctx, *E);
     if (Parents.empty())
       return Escape{EscapeKind::Unknown, Loc};
     const DynTypedNode &P = Parents[0];
@@ -491,7 +492,7 @@ const Stmt *enclosingLoopOfBody(const Stmt &S, ASTContext &Ctx,
     *CrossesLambda = false;
   DynTypedNode Node = DynTypedNode::create(S);
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    DynTypedNodeList Parents = memlint::utils::parentsOf(Ctx, Node);
     if (Parents.empty())
       return nullptr;
     // A lambda body has the LambdaExpr and the call operator as parents;

@@ -542,13 +542,12 @@ FieldOrder RecordLayoutModel::optimalOrder(
                      return A.Size > B.Size;
                    });
   std::vector<Unit> ByAlign = Units;
-  std::stable_sort(
-      ByAlign.begin(), ByAlign.end(),
-      [](const Unit &A, const Unit &B) {
-        if (A.Group != B.Group)
-          return A.Group < B.Group;
-        return A.Align > B.Align;
-      });
+  std::stable_sort(ByAlign.begin(), ByAlign.end(),
+                   [](const Unit &A, const Unit &B) {
+                     if (A.Group != B.Group)
+                       return A.Group < B.Group;
+                     return A.Align > B.Align;
+                   });
   // Alignment ascending: small fields first fill the tail padding a
   // non-POD base leaves for its derived classes.
   std::vector<Unit> ByAlignAscending = Units;
