@@ -94,6 +94,7 @@ def main():
     edits = {name: [] for name in configs}
     found = {}
     rng = random.Random(1)
+    loads = []
     one_sample(memlint, ["memlint-*"], opts.file)  # warm the file cache
     for r in range(opts.rounds):
         order = list(configs)
@@ -104,6 +105,7 @@ def main():
             times[name].append(t[0])
             edits[name].append(t[1])
             found[name] = codes
+        loads.append(os.getloadavg()[0])
         print("round %d/%d: %s" % (r + 1, opts.rounds, ", ".join(
             "%.0f/%.0f ms" % (times[n][-1] * 1000, edits[n][-1] * 1000) for n in configs)),
             file=sys.stderr)
@@ -138,8 +140,10 @@ def main():
         ((ratio - 1) * 100, (eratio - 1) * 100,
          ", ".join("`%s`" % c for c in memlint_codes) or "none"),
         "",
-        "Machine: %s. Servers: %s; %s." % (benchdoc.machine(), benchdoc.tool_version([stock]),
-                                          benchdoc.tool_version([memlint])),
+        "Machine: %s; 1-minute load average %.1f–%.1f during the run (wall times grow"
+        " with load; the ratio is the figure to read). Servers: %s; %s." % (
+            benchdoc.machine(), min(loads), max(loads), benchdoc.tool_version([stock]),
+            benchdoc.tool_version([memlint])),
     ]
     text = "\n".join(lines)
     print(text)
