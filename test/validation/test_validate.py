@@ -490,6 +490,18 @@ class Classify(unittest.TestCase):
 
 
 class Misc(unittest.TestCase):
+    def test_padding_peer_with_allowed_pad_1_in_full_runs_only(self):
+        key, _, checks, config, full_only = [
+            p for p in V.PEERS if p[0] == "csa-padding-1"][0]
+        self.assertTrue(full_only)
+        cmd = V.tidy_cmd([V.CLANG_TIDY], checks, "/db", "/t", {"file": "/t/a.cc"},
+                         "/o.yaml", None, config)
+        self.assertIn("--config={CheckOptions: {clang-analyzer-optin.performance."
+                      "Padding:AllowedPad: 1}}", cmd)
+        self.assertIn("--checks=-*,clang-analyzer-optin.performance.Padding", cmd)
+        self.assertIn("--config={}", V.tidy_cmd(["m"], "c", "/db", "/t",
+                                                {"file": "/t/a.cc"}, "/o", None))
+
     def test_spread(self):
         self.assertEqual(V.spread(list(range(10)), 3), [0, 3, 6])
         self.assertEqual(V.spread([1, 2], 5), [1, 2])
