@@ -174,6 +174,301 @@ class Rereport(Base):
         self.assertIn("verdicts from the triage files as of", report)
 
 
+class PeerFindings(Base):
+    """Peer tools' findings kept one by one (file, line, check, source text)."""
+
+    def peer_dir(self, key):
+        d = os.path.join(self.dir, key)
+        os.makedirs(d)
+        return d
+
+    def test_tidy_log_lines(self):
+        text = ("$ clang-tidy-19 ...\n2 warnings generated.\n"
+                "/t/src/a.h:3:5: warning: 'find' called with a string "
+                "literal [x]; use a char [performance-faster-string-find]\n"
+                "    3 | int x = 0;\n"
+                "/t/src/a.h:3:5: note: here [performance-faster-string-find]\n"
+                "/t/a.cc:1:1: error: unknown type 'x' [clang-diagnostic-error]\n"
+                "/t/b.h:9:8: warning: Excessive padding in 'struct S' (10 "
+                "padding bytes, where 2 is optimal). Optimal fields order: b, a, "
+                "consider reordering [clang-analyzer-optin.performance.Padding]\n")
+        self.assertEqual(V.parse_tidy_log(text), [
+            ("/t/src/a.h", 3, "'find' called with a string literal [x]; use a char",
+             "performance-faster-string-find"),
+            ("/t/b.h", 9, "Excessive padding in 'struct S' (10 padding bytes, "
+             "where 2 is optimal). Optimal fields order: b, a, consider reordering",
+             "clang-analyzer-optin.performance.Padding")])
+
+    def test_exports_and_logs_header_once_outside_dropped(self):
+        d = self.peer_dir("clang-tidy-performance")
+        # TU 0 exported its diagnostics; TU 1 only has a log (a TU whose
+        # export is missing); both report the same header line, which counts
+        # once; TU 2 reports a system header only.
+        V.dump_yaml({"MainSourceFile": "/m.cc", "Diagnostics": [
+            diag("performance-enum-size", self.h, 2, "enum 'E' uses a larger base"),
+            diag("clang-diagnostic-warning", self.h, 2, "unused")]},
+            os.path.join(d, "000.yaml"))
+        for i, body in enumerate([
+                "", "%s:1:7: warning: enum 'E' uses a larger base "
+                "[performance-enum-size]\n%s:4:5: warning: int [performance-x]\n"
+                % (self.h, self.h),
+                "/usr/include/stdio.h:1:1: warning: w [performance-x]\n"]):
+            with open(os.path.join(d, "%03d.log" % i), "w") as f:
+                f.write("$ clang-tidy-19\n" + body)
+        fs = V.tidy_peer_findings("clang-tidy-performance", d, [self.tree],
+                                  V.SourceCache(self.tree))
+        self.assertEqual(fs, [
+            dict(tool="clang-tidy-performance", check="performance-enum-size",
+                 file="src/a.h", line=1, text="enum E {",
+                 message="enum 'E' uses a larger base"),
+            dict(tool="clang-tidy-performance", check="performance-x",
+                 file="src/a.h", line=4, text="int x = 0;", message="int")])
+
+    def test_missing_dir_is_no_findings(self):
+        self.assertEqual(V.tidy_peer_findings("k", os.path.join(self.dir, "no"),
+                                              [self.tree], V.SourceCache(self.tree)),
+                         [])
+
+    def test_cppcheck_performance_only_once_per_place(self):
+        other = os.path.join(self.dir, "src")  # a second root: pristine copy
+        os.makedirs(os.path.join(other, "src"))
+        shutil.copy(self.h, os.path.join(other, "src", "a.h"))
+        text = ("$ cppcheck ...\n"
+                "%s@@3@@5@@performance@@passedByValue@@Function parameter 'x' "
+                "should be passed by const reference.\n"
+                "%s@@3@@5@@performance@@passedByValue@@Function parameter 'x' "
+                "should be passed by const reference.\n"
+                "%s@@4@@1@@error@@syntaxError@@syntax error\n"
+                "%s@@4@@1@@performance@@uselessCallsSubstr@@a@@b\n"
+                "/usr/include/x.h@@1@@1@@performance@@passedByValue@@m\n"
+                % (self.h, self.h, self.h, os.path.join(other, "src", "a.h")))
+        fs = V.parse_cppcheck(text, [self.tree, other], V.SourceCache(self.tree))
+        self.assertEqual(fs, [
+            dict(tool="cppcheck", check="passedByValue", file="src/a.h", line=3,
+                 text="int x = 0;", message="Function parameter 'x' should be "
+                 "passed by const reference."),
+            dict(tool="cppcheck", check="uselessCallsSubstr", file="src/a.h",
+                 line=4, text="int x = 0;", message="a@@b")])
+
+    def test_fix_flag_from_any_tu(self):
+        # A header finding whose fix only one TU could make (it sees the
+        # out-of-line constructor) counts as fixed.
+        a = diag("memlint-x", self.h, 0, "m")
+        b = diag("memlint-x", self.h, 0, "m", reps=[(0, 4, "enum")])
+        fs, _ = V.collect([self.yaml("1.yaml", [a]), self.yaml("2.yaml", [b])],
+                          self.tree, self.tree, lambda n: True)
+        self.assertEqual([f["fix"] for f in fs], [True])
+
+
+def finding(check, file, line, text, message, occ=0, verdict="true", reason="r"):
+    return dict(check=check, file=file, line=line, text=text, message=message,
+                occ=occ, offset=0, fix=True, verdict=verdict, reason=reason)
+
+
+def peer(tool, check, file, line, text, message):
+    return dict(tool=tool, check=check, file=file, line=line, text=text,
+                message=message)
+
+
+class SideBySide(unittest.TestCase):
+    def test_names(self):
+        self.assertEqual(V.name_in("Excessive padding in 'class leveldb::DBImpl' "
+                                   "(31 padding bytes"), "DBImpl")
+        self.assertEqual(V.name_in("enum 'a::(anonymous namespace)::I::Dir' can be"),
+                         "Dir")
+        self.assertEqual(V.name_in("the loop variable's type is not a reference "
+                                   "type; this creates a copy"), None)
+        self.assertEqual(V.name_in("parameter 'smallest' is passed by value"),
+                         "smallest")
+
+    def test_match_kinds(self):
+        m = finding("memlint-unneeded-copy", "a.cc", 10, "f(T s,",
+                    "parameter 's' copies a 'T'")
+        use = peer("t", "performance-unnecessary-value-param", "a.cc", 14,
+                   "x = s;", "parameter 's' is passed by value and only copied once")
+        self.assertTrue(V.peer_matches("function", m, use))
+        self.assertFalse(V.peer_matches("line", m, use))
+        self.assertFalse(V.peer_matches("function", m, dict(use, line=9)))
+        self.assertFalse(V.peer_matches("function", m, dict(use, line=10 + 61)))
+        self.assertFalse(V.peer_matches("function", m, dict(use, file="b.cc")))
+        self.assertTrue(V.peer_matches("line", m, dict(use, line=10,
+                                                       message="no name")))
+        r = finding("memlint-padding-waste", "a.h", 20, "class R {",
+                    "'R' is 88 bytes")
+        csa = peer("csa-padding-1", V.PADDING, "a.h", 21, "",
+                   "Excessive padding in 'class ns::R' (21 padding bytes")
+        self.assertTrue(V.peer_matches("record", r, csa))
+        self.assertFalse(V.peer_matches("record", r, dict(
+            csa, message="Excessive padding in 'class ns::Q' (2")))
+
+    def res(self):
+        ms = [finding("memlint-missing-reserve", "a.cc", 5, "v.push_back(i);", "m"),
+              finding("memlint-missing-reserve", "b.cc", 7, "w.push_back(i);", "m",
+                      verdict="false", reason="why"),
+              finding("memlint-unneeded-copy", "a.cc", 1, "x", "m")]
+        ps = [peer("clang-tidy-performance",
+                   "performance-inefficient-vector-operation", "a.cc", 5,
+                   "v.push_back(i);", "'push_back' is called inside a loop"),
+              peer("clang-tidy-performance",
+                   "performance-inefficient-vector-operation", "c.cc", 3,
+                   "u.push_back(i);", "'push_back' is called inside a loop"),
+              peer("clang-tidy-performance", "performance-enum-size", "a.cc", 5,
+                   "v.push_back(i);", "other check, not compared")]
+        return dict(name="p", version="1", tus=3, peer_tus=3, findings=ms,
+                    peer_findings=ps,
+                    peers=[dict(key="clang-tidy-performance", label="ct")],
+                    per_check={"memlint-missing-reserve": dict(
+                        findings=2, true=1, false=1, untriaged=0, fixes=2,
+                        build_ok=True, tests_ok=True)})
+
+    def test_rows_and_notes(self):
+        cfg = V.CHECK_PAGES["memlint-missing-reserve"]
+        notes = {("memlint", "memlint-missing-reserve", "b.cc", "w.push_back(i);", 0):
+                 "the peer needs the loop alone in its block"}
+        rows = V.side_by_side("memlint-missing-reserve", cfg, self.res(), notes)
+        self.assertEqual([(r["m"] and r["m"]["file"], [p["file"] for p in r["peers"]],
+                           r["note"]) for r in rows],
+                         [("a.cc", ["a.cc"], None),
+                          ("b.cc", [], "the peer needs the loop alone in its block"),
+                          (None, ["c.cc"], None)])
+        self.assertEqual(rows[2]["key"], ("clang-tidy-performance",
+                                          "performance-inefficient-vector-operation",
+                                          "c.cc", "u.push_back(i);", 0))
+
+    def test_notes_file(self):
+        d = tempfile.mkdtemp()
+        try:
+            path = os.path.join(d, "peers.notes")
+            x = peer("cppcheck", "passedByValue", "a.cc", 3, 'f("a" | b)', "m")
+            with open(path, "w") as f:
+                f.write("# comment\n" + V.notes_line("cppcheck", x, 1,
+                                                     "a sink: #2 \"moved\"") + "\n")
+            self.assertEqual(V.read_notes(path), {
+                ("cppcheck", "passedByValue", "a.cc", 'f("a" | b)', 1):
+                    'a sink: #2 "moved"'})
+            with open(path, "w") as f:
+                f.write("cppcheck passedByValue a.cc no-json #0 x\n")
+            with self.assertRaises(SystemExit):
+                V.read_notes(path)
+        finally:
+            shutil.rmtree(d)
+
+    def test_page_keeps_prose_and_renders_tables(self):
+        d = tempfile.mkdtemp()
+        saved = (V.PAGES_DIR, V.NOTES, V.CHECK_PAGES)
+        try:
+            V.PAGES_DIR, V.NOTES = d, os.path.join(d, "peers.notes")
+            V.CHECK_PAGES = V.collections.OrderedDict(
+                (k, v) for k, v in saved[2].items()
+                if k in ("memlint-missing-reserve", "memlint-arena-candidate"))
+            page = os.path.join(d, "missing-reserve.md")
+            with open(page, "w") as f:
+                f.write("# title\n\nprose before\n\n%s\nold\n%s\n\nprose after\n"
+                        % (V.PAGE_BEGIN, V.PAGE_END))
+            paths = V.write_check_pages([self.res()], dict(when="then"), "now")
+            text = V.read(page)
+            arena = V.read(os.path.join(d, "arena-candidate.md"))
+        finally:
+            V.PAGES_DIR, V.NOTES, V.CHECK_PAGES = saved
+            shutil.rmtree(d)
+        self.assertEqual(len(paths), 2)
+        self.assertTrue(text.startswith("# title\n\nprose before\n\n"))
+        self.assertTrue(text.endswith("%s\n\nprose after\n" % V.PAGE_END))
+        self.assertNotIn("\nold\n", text)
+        self.assertIn("| p | 2 | 1 | 1 | 0 | 50% | 2 | yes | yes |", text)
+        self.assertIn("target ≥ 90%: **not met**", text)
+        self.assertIn("| p | b.cc:7 | `w.push_back(i);` | false | why |", text)
+        self.assertIn("| a.cc:5 | `v.push_back(i);` | yes (true) | clang-tidy "
+                      "`performance-inefficient-vector-operation` |  |", text)
+        self.assertIn("| c.cc:3 | `u.push_back(i);` | no | clang-tidy "
+                      "`performance-inefficient-vector-operation` |  |", text)
+        self.assertNotIn("other check", text)
+        self.assertIn("No peer check runs here. Closest:", arena)
+
+
+class RereportWork(Base):
+    """--rereport --work DIR: a run read from another work directory, peer
+    findings rebuilt from its logs (and from this tree's for a peer run
+    alone later), nothing written there."""
+
+    def test_rebuilds_peers_and_writes_only_here(self):
+        other, mine = os.path.join(self.dir, "other"), os.path.join(self.dir, "mine")
+        p = os.path.join(other, "p")
+        shutil.copytree(self.tree, os.path.join(p, "tree"))
+        shutil.copytree(self.tree, os.path.join(p, "src"))
+        h = os.path.join(p, "tree", "src", "a.h")
+        os.makedirs(os.path.join(p, "memlint"))
+        # The finding, without its fix from TU 0, with it from TU 1.
+        for i, reps in enumerate([(), [(0, 4, "enum")]]):
+            V.dump_yaml({"MainSourceFile": "/m.cc", "Diagnostics": [
+                diag("memlint-x", h, 0, "m", reps=reps)]},
+                os.path.join(p, "memlint", "%03d.yaml" % i))
+        os.makedirs(os.path.join(p, "clang-tidy-performance"))
+        with open(os.path.join(p, "clang-tidy-performance", "000.log"), "w") as f:
+            f.write("%s:3:1: warning: w [performance-y]\n" % h)
+        os.makedirs(os.path.join(p, "cppcheck"))
+        with open(os.path.join(p, "cppcheck", "cppcheck.log"), "w") as f:
+            f.write("%s@@4@@1@@performance@@passedByValue@@m\n" % h)
+        # A peer run alone later, into this tree's work directory, on the
+        # pristine sources of the other one.
+        d1 = os.path.join(mine, "p", "csa-padding-1")
+        os.makedirs(d1)
+        with open(os.path.join(d1, "000.log"), "w") as f:
+            f.write("%s:1:6: warning: Excessive padding in 'struct E' (8 padding "
+                    "bytes, where 0 is optimal) [%s]\n"
+                    % (os.path.join(p, "src", "src", "a.h"), V.PADDING))
+        with open(os.path.join(d1, "summary.json"), "w") as f:
+            V.json.dump(dict(status={"ok": 1}, cpu=2.5, wall=3.0), f)
+        x = dict(check="memlint-x", file="src/a.h", text="enum E {", occ=0, line=1,
+                 offset=0, message="m", fix=False)
+        res = dict(name="p", version="1", failures=[], findings=[x], tus=1,
+                   checks=["memlint-x"], memlint=dict(status={"ok": 1}, cpu=1.0),
+                   baseline_build=dict(ok=True, seconds=1),
+                   baseline_tests=dict(ok=True, total=1, retries=0, seconds=1),
+                   fixed=None, peer_tus=1,
+                   peers=[dict(key="clang-tidy-performance", label="ct", cpu=1.0,
+                               wall=1.0, status={"ok": 1}, counts={}, total=0),
+                          dict(key="cppcheck", label="cc", cpu=1.0, wall=1.0,
+                               status={"ok": 1}, counts={}, total=0)],
+                   per_check={"memlint-x": dict(findings=1, fixes=0, seconds=0.1,
+                                                build_ok=None, tests_ok=None)})
+        meta = dict(command="scripts/validate p", when="then", rev="r", tool="t",
+                    memlint="memlint 0", machine="m", clang="19", tidy="19",
+                    cppcheck="2", jobs=2, seconds=5, full=False)
+        with open(os.path.join(other, "results.json"), "w") as f:
+            V.json.dump(dict(meta=meta, results=[res]), f)
+        before = sorted(os.path.join(r, n) for r, _, fs in os.walk(other) for n in fs)
+        saved = (V.WORK, V.RESULTS, V.TRIAGE_DIR)
+        try:
+            V.WORK, V.RESULTS, V.TRIAGE_DIR = mine, os.path.join(mine, "results.json"), \
+                self.dir
+
+            class A:
+                update_triage = no_docs = False
+                work = other
+            self.assertEqual(V.rereport(A()), 0)
+            data = V.json.loads(V.read(V.RESULTS))
+            report = V.read(os.path.join(mine, "report.md"))
+        finally:
+            V.WORK, V.RESULTS, V.TRIAGE_DIR = saved
+        after = sorted(os.path.join(r, n) for r, _, fs in os.walk(other) for n in fs)
+        self.assertEqual(before, after)
+        r = data["results"][0]
+        self.assertEqual([(f["tool"], f["check"], f["file"], f["line"], f["text"])
+                          for f in r["peer_findings"]],
+                         [("clang-tidy-performance", "performance-y", "src/a.h", 3,
+                           "int x = 0;"),
+                          ("cppcheck", "passedByValue", "src/a.h", 4, "int x = 0;"),
+                          ("csa-padding-1", V.PADDING, "src/a.h", 1, "enum E {")])
+        self.assertEqual([p["key"] for p in r["peers"]],
+                         ["clang-tidy-performance", "csa-padding-1", "cppcheck"])
+        self.assertEqual(r["peers"][1]["cpu"], 2.5)
+        self.assertEqual((r["findings"][0]["fix"], r["per_check"]["memlint-x"]["fixes"]),
+                         (True, 1))
+        self.assertIn("(`AllowedPad: 1`) (run separately) | `%s` | 1 |" % V.PADDING,
+                      report)
+
+
 class Classify(unittest.TestCase):
     def run_(self, rc, out, timed_out=False):
         return V.classify(V.Run(rc, out, 0, 0, 0, timed_out))
@@ -196,6 +491,18 @@ class Classify(unittest.TestCase):
 
 
 class Misc(unittest.TestCase):
+    def test_padding_peer_with_allowed_pad_1_in_full_runs_only(self):
+        key, _, checks, config, full_only = [
+            p for p in V.PEERS if p[0] == "csa-padding-1"][0]
+        self.assertTrue(full_only)
+        cmd = V.tidy_cmd([V.CLANG_TIDY], checks, "/db", "/t", {"file": "/t/a.cc"},
+                         "/o.yaml", None, config)
+        self.assertIn("--config={CheckOptions: {clang-analyzer-optin.performance."
+                      "Padding:AllowedPad: 1}}", cmd)
+        self.assertIn("--checks=-*,clang-analyzer-optin.performance.Padding", cmd)
+        self.assertIn("--config={}", V.tidy_cmd(["m"], "c", "/db", "/t",
+                                                {"file": "/t/a.cc"}, "/o", None))
+
     def test_spread(self):
         self.assertEqual(V.spread(list(range(10)), 3), [0, 3, 6])
         self.assertEqual(V.spread([1, 2], 5), [1, 2])
