@@ -123,6 +123,112 @@ bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
   });
 }
 
+// Whether the array Arr is only read in FD: each mention is `sizeof Arr`
+// or `Arr[i]` / `Arr[i].Field` whose value is read. A local (static or not)
+// cannot be reached from elsewhere without such a mention.
+bool tableOnlyRead(const VarDecl &Arr, const FunctionDecl &FD,
+                   ASTContext &Ctx) {
+  if (!FD.getBody())
+    return false;
+  auto Up = [&](const Stmt *S) {
+    const Stmt *P = memlint::utils::parentStmt(*S, Ctx);
+    while (isa_and_nonnull<ParenExpr>(P))
+      P = memlint::utils::parentStmt(*P, Ctx);
+    return P;
+  };
+  for (const DeclRefExpr *Ref :
+       memlint::utils::findReferences(Arr, *FD.getBody())) {
+    const Stmt *P = Up(Ref);
+    if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
+      continue;
+    // Array-to-pointer decay, then the subscript.
+    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P);
+        Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
+      P = Up(Cast);
+    const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(P);
+    if (!ASE || ASE->getIdx()->IgnoreParenImpCasts() == Ref)
+      return false;
+    P = Up(ASE);
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P); ME && !ME->isArrow())
+      P = Up(ME);
+    if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
+      continue;
+    const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(P);
+    if (!Read || Read->getCastKind() != CK_LValueToRValue)
+      return false;
+  }
+  return true;
+}
+
+// The string literals a `const char *` read from a table can be: `Names[i]`
+// or `Cases[i].Name`, where the array is initialized from literals and only
+// read by the function.
+std::optional<std::vector<const StringLiteral *>>
+tableLiterals(const Expr *E, const FunctionDecl &FD, ASTContext &Ctx) {
+  E = E->IgnoreParenImpCasts();
+  const FieldDecl *Field = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field || ME->isArrow())
+      return std::nullopt;
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *ASE = dyn_cast<ArraySubscriptExpr>(E);
+  if (!ASE)
+    return std::nullopt;
+  const auto *DRE =
+      dyn_cast<DeclRefExpr>(ASE->getBase()->IgnoreParenImpCasts());
+  const auto *Arr = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Arr || !Arr->getType()->isConstantArrayType() ||
+      Arr->getDeclContext() != &FD || !tableOnlyRead(*Arr, FD, Ctx))
+    return std::nullopt;
+  const auto *IL = dyn_cast_or_null<InitListExpr>(Arr->getInit());
+  if (!IL || IL->getNumInits() == 0)
+    return std::nullopt;
+  std::vector<const StringLiteral *> Lits;
+  for (const Expr *Elem : IL->inits()) {
+    Elem = Elem->IgnoreParenImpCasts();
+    if (Field) {
+      const auto *Row = dyn_cast<InitListExpr>(Elem);
+      if (!Row || Field->getFieldIndex() >= Row->getNumInits())
+        return std::nullopt;
+      Elem = Row->getInit(Field->getFieldIndex())->IgnoreParenImpCasts();
+    }
+    const auto *Lit = dyn_cast<StringLiteral>(Elem);
+    if (!Lit)
+      return std::nullopt;
+    Lits.push_back(Lit);
+  }
+  return Lits;
+}
+
+// A std::basic_string built from a table of literals (`std::string f =
+// Cases[i].Name;`) of which at most half outgrow the inline buffer: it
+// allocates on few iterations, not on every one, and reuse saves little.
+bool isMostlySmallTableInit(const VarDecl &V, const CXXRecordDecl &RD,
+                            ASTContext &Ctx) {
+  const auto *CE =
+      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
+  // Before C++17, `std::string F = P;` moves from a temporary built from P.
+  if (CE && CE->getConstructor()->isMoveConstructor() && CE->getNumArgs() == 1)
+    CE = dyn_cast<CXXConstructExpr>(skipWrappers(CE->getArg(0)));
+  const auto *FD = dyn_cast<FunctionDecl>(V.getDeclContext());
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!CE || explicitArgCount(*CE) != 1 || !FD || !Spec ||
+      Spec->getTemplateArgs().size() == 0)
+    return false;
+  auto Lits = tableLiterals(CE->getArg(0), *FD, Ctx);
+  uint64_t CharBytes =
+      Ctx.getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
+          .getQuantity();
+  if (!Lits || CharBytes == 0)
+    return false;
+  size_t Large = llvm::count_if(*Lits, [&](const StringLiteral *Lit) {
+    return Lit->getLength() >= SmallStringBytes / CharBytes;
+  });
+  return Large * 2 <= Lits->size();
+}
+
 bool isCopyOrMove(const CXXConstructExpr &CE) {
   const CXXConstructorDecl *Ctor = CE.getConstructor();
   return Ctor && (Ctor->isCopyConstructor() || Ctor->isMoveConstructor());
@@ -134,13 +240,19 @@ bool allocationIsElsewhere(const VarDecl &V) {
   const Expr *Init = skipWrappers(V.getInit());
   if (!Init)
     return false;
-  if (isa<CallExpr>(Init))
+  // `c ? T(a) : T(b)` builds its result in a temporary either way: after
+  // hoisting, `v = c ? T(a) : T(b)` would move from it, reusing nothing.
+  auto IsClassConditional = [](const Expr *E) {
+    return isa<AbstractConditionalOperator>(E) && E->isPRValue() &&
+           E->getType()->isRecordType();
+  };
+  if (isa<CallExpr>(Init) || IsClassConditional(Init))
     return true;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
       CE && isCopyOrMove(*CE) && CE->getNumArgs() >= 1) {
     const Expr *Arg = skipWrappers(CE->getArg(0));
     if (CE->getConstructor()->isMoveConstructor() || !Arg->isGLValue())
-      return isa<CallExpr>(Arg) || Arg->isXValue();
+      return isa<CallExpr>(Arg) || Arg->isXValue() || IsClassConditional(Arg);
   }
   return false;
 }
@@ -435,7 +547,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
 
-  if (*Fam == Family::String && isSmallStringLiteralInit(*V, *RD))
+  if (*Fam == Family::String && (isSmallStringLiteralInit(*V, *RD) ||
+                                 isMostlySmallTableInit(*V, *RD, Ctx)))
     return;
   if (allocationIsElsewhere(*V))
     return;

@@ -474,6 +474,14 @@ void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
     auto It = Uses.find(P);
     if (It == Uses.end() || !It->second.onlyRead())
       continue;
+    // The right side of a copy assignment is a sink, like `: Member(P)`:
+    // `const T&` keeps that copy (a caller passing a temporary saves
+    // nothing), by-value + std::move removes it, which is another fix.
+    if (llvm::any_of(It->second.Uses, [](const utils::VarUse &U) {
+          const auto *MD = dyn_cast_or_null<CXXMethodDecl>(U.Callee);
+          return MD && MD->isCopyAssignmentOperator() && !U.ThroughMember;
+        }))
+      continue;
     ParamCandidate C{FD, I, ParamFix::ConstRef, {}};
     QualType T = P->getType().getUnqualifiedType();
     bool Plain = !isa<CXXConstructorDecl>(FD) && !FD->isOverloadedOperator() &&

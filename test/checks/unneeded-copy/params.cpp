@@ -127,6 +127,31 @@ struct Sink {
   std::vector<int> Items;
 };
 
+// Sinks through copy assignment (leveldb's CreateFileMetaData): `const T&`
+// keeps the copy into the member; by-value + std::move is the fix that
+// removes it, and callers passing temporaries copy nothing today.
+struct Key {
+  std::string Text;
+  int Seq;
+};
+struct Meta {
+  Key Smallest, Largest;
+};
+Meta *makeMeta(Key Smallest, Key Largest) {
+  Meta *M = new Meta;
+  M->Smallest = Smallest;
+  M->Largest = Largest;
+  return M;
+}
+// A member of the parameter assigned is a read of the parameter: flagged.
+int assignsMember(Key K, Meta &M) {
+  M.Smallest.Text = K.Text;
+  return K.Seq;
+}
+// CHECK-MESSAGES: :[[@LINE-4]]:23: warning: parameter 'K' {{.*}} take it as 'const Key&'
+// CHECK-MESSAGES-SIZE: :[[@LINE-5]]:23: warning: parameter 'K'
+// CHECK-FIXES: int assignsMember(const Key& K, Meta &M) {
+
 // Defaulted and deleted functions.
 struct Value {
   std::string S;
