@@ -323,8 +323,12 @@ bool keepsValue(const Expr *E, ASTContext &Ctx) {
       return true; // a copy
     if (T->isLValueReferenceType())
       return T.getNonReferenceType().isConstQualified();
-    // `std::string&&`: the standard library only moves from it.
-    return inStd(dyn_cast<FunctionDecl>(Param->getDeclContext()));
+    // `std::string&&`: the standard library only moves from it; a function
+    // template's (a forwarding `T&&`, `Args&&...`) may pass it on to anything.
+    const auto *Callee = dyn_cast<FunctionDecl>(Param->getDeclContext());
+    if (!Callee || Callee->getPrimaryTemplate())
+      return false;
+    return inStd(Callee);
   }
   if (P.get<UnaryExprOrTypeTraitExpr>())
     return true;
@@ -422,9 +426,12 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(cxxParenListInitExpr().bind("aggregate"), this);
 }
 
-void CompactStringCheck::noteStored(QualType T, QualType Container) {
+void CompactStringCheck::noteStored(QualType T) {
   llvm::SmallVector<const RecordDecl *, 2> Records;
   storedRecords(T, Records);
+  // Named in the warning as the standard library spells it (no aliases, no
+  // cv-qualifiers of the variable).
+  QualType Container = T.getCanonicalType().getUnqualifiedType();
   for (const RecordDecl *RD : Records)
     Stored.insert(std::make_pair(RD, Container));
 }
@@ -444,7 +451,10 @@ void CompactStringCheck::checkFieldMatch(
         !RD || RD->isUnion() || RD->isLambda() ||
         RD->isAnonymousStructOrUnion() || RD->isDependentContext() ||
         RD->isInvalidDecl() || isa<ClassTemplateSpecializationDecl>(RD) ||
-        RD->getTemplateInstantiationPattern())
+        RD->getTemplateInstantiationPattern() ||
+        utils::isTemplateInstantiationOrIn(*Result.Context,
+                                           DynTypedNode::create(*RD),
+                                           /*IncludeSelf=*/true))
       return;
     FieldCandidates.insert(FD);
     return;
@@ -462,10 +472,10 @@ void CompactStringCheck::checkFieldMatch(
     QualType T = VD->getType().getNonReferenceType();
     if (const auto *PT = T->getAs<PointerType>())
       T = PT->getPointeeType();
-    return noteStored(T, T);
+    return noteStored(T);
   }
   if (const auto *E = Nodes.getNodeAs<Expr>("store"))
-    return noteStored(E->getType(), E->getType());
+    return noteStored(E->getType());
 }
 
 void CompactStringCheck::check(const MatchFinder::MatchResult &Result) {

@@ -41,7 +41,7 @@ public:
 private:
   void analyze(const VarDecl *VD);
   void checkFieldMatch(const ast_matchers::MatchFinder::MatchResult &Result);
-  void noteStored(QualType T, QualType Container);
+  void noteStored(QualType T);
   void analyzeField(const FieldDecl *FD, QualType Container);
 
   const std::string CompactStringHeader;

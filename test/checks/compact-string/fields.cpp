@@ -53,6 +53,8 @@ void useEvents(Event &E, const Event &Other) {
   Event Moved = std::move(E);
   E = Moved;
   E.name.clear();
+  std::vector<std::string> Names;
+  Names.push_back(std::move(Moved.name));
   std::puts(Copy.c_str());
   std::puts(Ref.c_str());
 }
@@ -97,6 +99,15 @@ struct Outer {
   int X = 0;
 };
 void storeOuter(std::unordered_map<int, Outer> &M) { M[1] = Outer{}; }
+
+// Named as the standard library spells the container: no alias, no const.
+struct Aliased {
+  std::string s = "aliased-container-19";
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: field 's' of 'Aliased' holds at most 20 characters but std::string allocates past 15; 'memlint::compact_string' keeps it inline in every element of 'std::vector<Aliased>' [memlint-compact-string]
+  // CHECK-NOTES: :[[@LINE-2]]:15: note: no fixit
+};
+using AliasedList = std::vector<Aliased>;
+std::size_t count(const AliasedList &L) { return L.size(); }
 
 // ---------------------------------------------------------------------------
 // Not flagged.
@@ -178,6 +189,17 @@ void modify(ByRef &A, AddrOf &B, Streamed &C, Appended &D, Resized &E) {
   (void)P;
 }
 std::string MemberPtr::*PM = &MemberPtr::s;
+
+// Moved into user code or through a forwarding reference.
+void sink(std::string &&);
+struct SunkUser { std::string s = "twenty-characters-xx"; };
+struct SunkFwd { std::string s = "twenty-characters-xx"; };
+std::vector<SunkUser> V8;
+std::vector<SunkFwd> V9;
+void sinkAll(SunkUser &A, SunkFwd &B, std::vector<std::string> &Out) {
+  sink(std::move(A.s));
+  Out.emplace_back(std::move(B.s));
+}
 
 // A member function defined in another translation unit may store anything.
 struct Loaded {
