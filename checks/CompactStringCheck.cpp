@@ -413,11 +413,14 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
       fieldDecl(unless(isExpansionInSystemHeader()), hasType(Holder))
           .bind("store"),
       this);
-  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
-                          unless(isExpansionInSystemHeader()),
-                          hasType(Container))
-                         .bind("store"),
-                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasType(Container))
+          .bind("store"),
+      this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), hasType(Container))
+          .bind("store"),
+      this);
   // Aggregate initialization gives members values without naming them;
   // parenthesized ones also from std::construct_at (emplace_back).
   Finder->addMatcher(
