@@ -110,11 +110,13 @@ struct Aliased {
 using AliasedList = std::vector<Aliased>;
 std::size_t count(const AliasedList &L) { return L.size(); }
 
-// Stored where only a call's result has the container type.
+// Stored where only a call's result has the container type; the member's
+// type spelled through an alias.
+using Text = std::string;
 struct Returned {
-  std::string s = "returned-by-call-18";
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: field 's' of 'Returned' holds at most 19 characters but std::string allocates past 15; 'memlint::compact_string' keeps it inline in every element of 'std::list<Returned>' [memlint-compact-string]
-  // CHECK-NOTES: :[[@LINE-2]]:15: note: no fixit
+  Text s = "returned-by-call-18";
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: field 's' of 'Returned' holds at most 19 characters but std::string allocates past 15; 'memlint::compact_string' keeps it inline in every element of 'std::list<Returned>' [memlint-compact-string]
+  // CHECK-NOTES: :[[@LINE-2]]:8: note: no fixit
 };
 std::list<Returned> loadReturned();
 std::size_t countReturned() { return loadReturned().size(); }
