@@ -421,12 +421,23 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
       callExpr(unless(isExpansionInSystemHeader()), hasType(Container))
           .bind("store"),
       this);
-  // Aggregate initialization gives members values without naming them;
-  // parenthesized ones also from std::construct_at (emplace_back).
+  // Aggregate initialization gives members values without naming them.
   Finder->addMatcher(
       initListExpr(unless(isExpansionInSystemHeader())).bind("aggregate"),
       this);
-  Finder->addMatcher(cxxParenListInitExpr().bind("aggregate"), this);
+  Finder->addMatcher(cxxParenListInitExpr(unless(isExpansionInSystemHeader()))
+                         .bind("aggregate"),
+                     this);
+  // Since C++20 the standard library builds aggregates from forwarded
+  // arguments too (`v.emplace_back("a", 1)`), in system headers that
+  // clang-tidy (LLVM 22) and clangd do not traverse: those calls are found
+  // where they are written.
+  if (getLangOpts().CPlusPlus20)
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()), argumentCountAtLeast(1),
+                 callee(functionDecl(ast_matchers::isTemplateInstantiation())))
+            .bind("forwarding"),
+        this);
 }
 
 void CompactStringCheck::noteStored(QualType T) {
@@ -460,6 +471,42 @@ void CompactStringCheck::checkFieldMatch(
                                            /*IncludeSelf=*/true))
       return;
     FieldCandidates.insert(FD);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("forwarding")) {
+    // A function template taking a parameter pack constructs something
+    // from it: any record among its template arguments, those of the
+    // object it is called on, and the elements of that container.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const FunctionDecl *Pattern =
+        FD ? FD->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern ||
+        llvm::none_of(Pattern->parameters(), [](const ParmVarDecl *P) {
+          return P->isParameterPack();
+        }))
+      return;
+    llvm::SmallVector<const RecordDecl *, 4> Records;
+    auto AddArgs = [&](const TemplateArgumentList &Args) {
+      for (const TemplateArgument &A : Args.asArray()) {
+        if (A.getKind() != TemplateArgument::Type)
+          continue;
+        QualType T = A.getAsType().getNonReferenceType();
+        if (const auto *PT = T->getAs<PointerType>())
+          T = PT->getPointeeType();
+        if (const RecordDecl *RD = T->getAsRecordDecl())
+          Records.push_back(canon(RD));
+      }
+    };
+    if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
+      AddArgs(*Args);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      QualType Object = MC->getObjectType();
+      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Object->getAsCXXRecordDecl()))
+        AddArgs(Spec->getTemplateArgs());
+      storedRecords(Object, Records);
+    }
+    ForwardConstructed.insert(Records.begin(), Records.end());
     return;
   }
   if (const auto *Init = Nodes.getNodeAs<Expr>("aggregate")) {
@@ -551,6 +598,7 @@ void CompactStringCheck::onEndOfTranslationUnit() {
   FieldCandidates.clear();
   FieldRefs.clear();
   AggregateInits.clear();
+  ForwardConstructed.clear();
   Stored.clear();
 }
 
@@ -589,6 +637,10 @@ void CompactStringCheck::analyzeField(const FieldDecl *FD, QualType Container) {
         return;
   }
 
+  // Built by the standard library from forwarded arguments (C++20
+  // parenthesized aggregate initialization): values not followed.
+  if (RD->isAggregate() && ForwardConstructed.count(canon(RD)))
+    return;
   // Aggregate initialization: bases come first, then the members in order.
   unsigned Index = RD->getNumBases() + FD->getFieldIndex();
   for (const Expr *Init : AggregateInits.lookup(canon(RD))) {

@@ -17,6 +17,7 @@
 #include "clang-tidy/utils/IncludeInserter.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -61,6 +62,9 @@ private:
   llvm::DenseMap<const RecordDecl *, llvm::SmallVector<const Expr *, 2>>
       AggregateInits;
   llvm::MapVector<const RecordDecl *, QualType> Stored;
+  // Records a variadic function template may build from forwarded
+  // arguments (`emplace_back`, `make_unique`).
+  llvm::DenseSet<const RecordDecl *> ForwardConstructed;
 };
 
 } // namespace clang::tidy::memlint

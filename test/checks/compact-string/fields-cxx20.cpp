@@ -4,6 +4,7 @@
 // CheckFields in C++20: designated initializers and parenthesized aggregate
 // initialization give members values too.
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,9 +24,10 @@ struct Paren {
 };
 std::vector<Paren> Ps{Paren("paren-init-of-17!")};
 
-// Not flagged: a designated initializer from a parameter; emplace_back of
-// an aggregate builds it inside the standard library from forwarded
-// arguments, whose values are not followed.
+// Not flagged: a designated initializer from a parameter; aggregates that
+// a variadic function template (emplace_back, make_unique) builds from
+// forwarded arguments: the standard library initializes them in system
+// headers, whose values are not followed, even for literal arguments.
 struct FromParam {
   std::string name = "twenty-characters-xx";
 };
@@ -36,4 +38,9 @@ struct Emplaced {
   int id = 0;
 };
 std::vector<Emplaced> EmplacedOnes;
-void emplace() { EmplacedOnes.emplace_back("twenty-characters-xx", 1); }
+void emplace(const std::string &P) { EmplacedOnes.emplace_back(P, 1); }
+struct Made {
+  std::string name = "twenty-characters-xx";
+};
+std::vector<Made> MadeOnes;
+std::unique_ptr<Made> make() { return std::make_unique<Made>("literal"); }
