@@ -390,8 +390,9 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
   auto Field =
       fieldDecl(hasType(StringType), unless(isExpansionInSystemHeader()));
   Finder->addMatcher(Field.bind("field"), this);
-  // Every mention of such a member, also from system headers (a template
-  // there may write it) and implicit code (defaulted copies and moves).
+  // Every mention of such a member: in implicit code (defaulted copies and
+  // moves) and, where clang-tidy traverses them, in system headers (a
+  // template there may write it: not followed).
   Finder->addMatcher(
       memberExpr(member(Field.bind("reffield"))).bind("fieldref"), this);
   Finder->addMatcher(declRefExpr(to(Field.bind("reffield"))).bind("fieldref"),
