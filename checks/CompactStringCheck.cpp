@@ -5,6 +5,7 @@
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -156,6 +157,195 @@ bool isStringViewType(QualType T) {
   return RD && RD->isInStdNamespace() && RD->getName() == "basic_string_view";
 }
 
+// How a use of a string object writes it: `s = V` (Assign) or `s += V`
+// (Append) with V bounded, or with V not known (Unbounded).
+enum class StringWrite { None, Assign, Append, Unbounded };
+
+// Classifies the use \p E (a reference to the object, climbed over
+// parentheses and no-op casts); \p Value receives V's bounds and \p Op the
+// assignment. Shared by variables and (CheckFields) members.
+StringWrite classifyWrite(const Expr *E, ASTContext &Ctx, Bounded &Value,
+                          const CXXOperatorCallExpr *&Op) {
+  unsigned Operand = 0;
+  Op = utils::operatorCallOn(E, Ctx, Operand);
+  if (!Op || Operand != 0 ||
+      (Op->getOperator() != OO_Equal && Op->getOperator() != OO_PlusEqual))
+    return StringWrite::None;
+  if (!bound(Op->getArg(1), Ctx, Value))
+    return StringWrite::Unbounded;
+  return Op->getOperator() == OO_Equal ? StringWrite::Assign
+                                       : StringWrite::Append;
+}
+
+// The standard containers whose elements (and, for maps, keys and mapped
+// values) live inside the container's storage.
+const llvm::StringRef ContainerNames[] = {"::std::vector",
+                                          "::std::deque",
+                                          "::std::array",
+                                          "::std::list",
+                                          "::std::forward_list",
+                                          "::std::set",
+                                          "::std::multiset",
+                                          "::std::map",
+                                          "::std::multimap",
+                                          "::std::unordered_set",
+                                          "::std::unordered_multiset",
+                                          "::std::unordered_map",
+                                          "::std::unordered_multimap"};
+
+const ClassTemplateSpecializationDecl *asContainer(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !Spec->getDeclContext()->isStdNamespace())
+    return nullptr;
+  std::string Name = "::std::" + Spec->getName().str();
+  return llvm::is_contained(ContainerNames, Name) ? Spec : nullptr;
+}
+
+const RecordDecl *canon(const RecordDecl *RD) {
+  return cast<RecordDecl>(RD->getCanonicalDecl());
+}
+
+// The records stored by value in an object of container or array type \p T
+// (through nested containers and arrays).
+void storedRecords(QualType T, llvm::SmallVectorImpl<const RecordDecl *> &Out,
+                   unsigned Depth = 0) {
+  if (Depth > 8 || T.isNull())
+    return;
+  T = T.getCanonicalType();
+  if (const auto *AT = dyn_cast<ConstantArrayType>(T.getTypePtr())) {
+    QualType Elem = AT->getElementType().getCanonicalType();
+    if (isa<ConstantArrayType>(Elem.getTypePtr()) || asContainer(Elem))
+      return storedRecords(Elem, Out, Depth + 1);
+    if (const RecordDecl *RD = Elem->getAsRecordDecl())
+      Out.push_back(canon(RD));
+    return;
+  }
+  const ClassTemplateSpecializationDecl *Spec = asContainer(T);
+  if (!Spec)
+    return;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  unsigned N = Spec->getName().ends_with("map") ? 2 : 1;
+  for (unsigned I = 0; I < N && I < Args.size(); ++I) {
+    if (Args[I].getKind() != TemplateArgument::Type)
+      continue;
+    QualType Elem = Args[I].getAsType().getCanonicalType();
+    if (isa<ConstantArrayType>(Elem.getTypePtr()) || asContainer(Elem))
+      storedRecords(Elem, Out, Depth + 1);
+    else if (const RecordDecl *RD = Elem->getAsRecordDecl())
+      Out.push_back(canon(RD));
+  }
+}
+
+bool inStd(const Decl *D) {
+  return D &&
+         D->getDeclContext()->getEnclosingNamespaceContext()->isStdNamespace();
+}
+
+// Whether \p E copies or moves member \p FD of some object of its record:
+// it brings no value the member does not already hold.
+bool copiesField(const Expr *E, const FieldDecl *FD) {
+  while (true) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1 &&
+        CE->getConstructor()->isCopyOrMoveConstructor()) {
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() == 1 &&
+        utils::isStdFunction(Call->getDirectCallee(), {"move"})) {
+      E = Call->getArg(0);
+      continue;
+    }
+    break;
+  }
+  const auto *ME = dyn_cast<MemberExpr>(E);
+  return ME && ME->getMemberDecl() == FD;
+}
+
+// Adds what initializing or assigning member \p FD with \p E can store to
+// \p Max; false when that is not known.
+bool fieldValue(const Expr *E, const FieldDecl *FD, ASTContext &Ctx,
+                uint64_t &Max) {
+  if (!E)
+    return false;
+  // The default member initializer (counted on its own) or value-init ("").
+  if (isa<CXXDefaultInitExpr, ImplicitValueInitExpr>(E->IgnoreImplicit()))
+    return true;
+  if (copiesField(E, FD))
+    return true;
+  Bounded B;
+  if (!bound(E, Ctx, B))
+    return false;
+  Max = std::max(Max, B.Max);
+  return true;
+}
+
+// Non-const members that hand out characters but cannot change the length.
+const llvm::StringRef LengthKeepingMembers[] = {
+    "begin", "end", "rbegin", "rend", "front", "back", "at", "data", "clear"};
+
+// Whether the use \p E of a member (climbed over parentheses and no-op
+// casts) leaves its value as it is, or empty: read, copied, moved from by
+// the standard library, its characters changed in place. Anything that
+// could store another value (a non-const reference or pointer to it, a
+// modifying member) is not.
+bool keepsValue(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode P = utils::parentOf(DynTypedNode::create(*E), Ctx);
+  if (P.get<CXXConstCastExpr>())
+    return false;
+  if (E->getType().isConstQualified())
+    return true;
+  if (const CXXMemberCallExpr *Call = utils::memberCallOn(E, Ctx)) {
+    const CXXMethodDecl *M = Call->getMethodDecl();
+    if (!M)
+      return false;
+    return M->isConst() ||
+           (M->getDeclName().isIdentifier() &&
+            llvm::is_contained(LengthKeepingMembers, M->getName()));
+  }
+  unsigned Operand = 0;
+  if (const auto *Op = utils::operatorCallOn(E, Ctx, Operand);
+      Op && Op->getOperator() == OO_Subscript && Operand == 0)
+    return true;
+  if (const auto *Call = P.get<CallExpr>();
+      Call && Call->getNumArgs() == 1 &&
+      utils::isStdFunction(Call->getDirectCallee(), {"move"}))
+    return keepsValue(utils::climbTransparent(Call, Ctx), Ctx);
+  if (P.get<CallExpr>() || P.get<CXXConstructExpr>()) {
+    const ParmVarDecl *Param = utils::paramForArg(P.get<Expr>(), E);
+    if (!Param)
+      return false;
+    QualType T = Param->getType();
+    if (!T->isReferenceType())
+      return true; // a copy
+    if (T->isLValueReferenceType())
+      return T.getNonReferenceType().isConstQualified();
+    // `std::string&&`: the standard library only moves from it; a function
+    // template's (a forwarding `T&&`, `Args&&...`) may pass it on to anything.
+    const auto *Callee = dyn_cast<FunctionDecl>(Param->getDeclContext());
+    if (!Callee || Callee->getPrimaryTemplate())
+      return false;
+    return inStd(Callee);
+  }
+  if (P.get<UnaryExprOrTypeTraitExpr>())
+    return true;
+  if (const auto *Range = P.get<VarDecl>())
+    return utils::isRangeForRangeVar(Range, Ctx);
+  return false;
+}
+
+bool parseBool(StringRef S) {
+  return S.equals_insensitive("true") || S == "1" ||
+         S.equals_insensitive("on") || S.equals_insensitive("yes");
+}
+
+// Node kinds without a stock matcher.
+const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
+    cxxParenListInitExpr;
+
 } // namespace
 
 CompactStringCheck::CompactStringCheck(StringRef Name,
@@ -164,12 +354,16 @@ CompactStringCheck::CompactStringCheck(StringRef Name,
       CompactStringHeader(
           Options.get("CompactStringHeader", "<memlint/compact_string.hpp>")
               .str()),
+      // Read as text: OptionsView's bool specialization is not exported by
+      // the host clang-tidy (see MissingReserveCheck).
+      CheckFields(parseBool(Options.get("CheckFields", "false"))),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
 
 void CompactStringCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CompactStringHeader", CompactStringHeader);
+  Options.store(Opts, "CheckFields", CheckFields ? "true" : "false");
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -191,10 +385,155 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(declRefExpr(to(varDecl(Var).bind("refvar"))).bind("ref"),
                      this);
+  if (!CheckFields)
+    return;
+  auto Field =
+      fieldDecl(hasType(StringType), unless(isExpansionInSystemHeader()));
+  Finder->addMatcher(Field.bind("field"), this);
+  // Every mention of such a member: in implicit code (defaulted copies and
+  // moves) and, where clang-tidy traverses them, in system headers (a
+  // template there may write it: not followed).
+  Finder->addMatcher(
+      memberExpr(member(Field.bind("reffield"))).bind("fieldref"), this);
+  Finder->addMatcher(declRefExpr(to(Field.bind("reffield"))).bind("fieldref"),
+                     this);
+  // Where the TU stores records: found through the main-file variables,
+  // members and expressions of container or array type (clangd does not
+  // traverse the container specializations in namespace std).
+  auto Container = qualType(hasUnqualifiedDesugaredType(
+      recordType(hasDeclaration(classTemplateSpecializationDecl(
+          hasAnyName(llvm::ArrayRef<StringRef>(ContainerNames)))))));
+  auto Holder =
+      qualType(anyOf(Container, references(Container), pointsTo(Container),
+                     hasUnqualifiedDesugaredType(constantArrayType())));
+  Finder->addMatcher(
+      varDecl(unless(isExpansionInSystemHeader()), hasType(Holder))
+          .bind("store"),
+      this);
+  Finder->addMatcher(
+      fieldDecl(unless(isExpansionInSystemHeader()), hasType(Holder))
+          .bind("store"),
+      this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasType(Container))
+          .bind("store"),
+      this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), hasType(Container))
+          .bind("store"),
+      this);
+  // Aggregate initialization gives members values without naming them.
+  Finder->addMatcher(
+      initListExpr(unless(isExpansionInSystemHeader())).bind("aggregate"),
+      this);
+  Finder->addMatcher(cxxParenListInitExpr(unless(isExpansionInSystemHeader()))
+                         .bind("aggregate"),
+                     this);
+  // Since C++20 the standard library builds aggregates from forwarded
+  // arguments too (`v.emplace_back("a", 1)`), in system headers that
+  // clang-tidy (LLVM 22) and clangd do not traverse: those calls are found
+  // where they are written.
+  if (getLangOpts().CPlusPlus20)
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()), argumentCountAtLeast(1),
+                 callee(functionDecl(ast_matchers::isTemplateInstantiation())))
+            .bind("forwarding"),
+        this);
+}
+
+void CompactStringCheck::noteStored(QualType T) {
+  llvm::SmallVector<const RecordDecl *, 2> Records;
+  storedRecords(T, Records);
+  // Named in the warning as the standard library spells it (no aliases, no
+  // cv-qualifiers of the variable).
+  QualType Container = T.getCanonicalType().getUnqualifiedType();
+  for (const RecordDecl *RD : Records)
+    Stored.insert(std::make_pair(RD, Container));
+}
+
+void CompactStringCheck::checkFieldMatch(
+    const MatchFinder::MatchResult &Result) {
+  const auto &Nodes = Result.Nodes;
+  if (const auto *Ref = Nodes.getNodeAs<Expr>("fieldref")) {
+    FieldRefs[Nodes.getNodeAs<FieldDecl>("reffield")].push_back(Ref);
+    return;
+  }
+  if (const auto *FD = Nodes.getNodeAs<FieldDecl>("field")) {
+    const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+    if (FD->isImplicit() || !FD->getIdentifier() ||
+        FD->getLocation().isMacroID() || FD->hasAttrs() || FD->isBitField() ||
+        FD->getType().isVolatileQualified() || !isStdString(FD->getType()) ||
+        !RD || RD->isUnion() || RD->isLambda() ||
+        RD->isAnonymousStructOrUnion() || RD->isDependentContext() ||
+        RD->isInvalidDecl() || isa<ClassTemplateSpecializationDecl>(RD) ||
+        RD->getTemplateInstantiationPattern() ||
+        utils::isTemplateInstantiationOrIn(*Result.Context,
+                                           DynTypedNode::create(*RD),
+                                           /*IncludeSelf=*/true))
+      return;
+    FieldCandidates.insert(FD);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("forwarding")) {
+    // A function template taking a parameter pack constructs something
+    // from it: any record among its template arguments, those of the
+    // object it is called on, and the elements of that container.
+    const FunctionDecl *FD = Call->getDirectCallee();
+    const FunctionDecl *Pattern =
+        FD ? FD->getTemplateInstantiationPattern() : nullptr;
+    if (!Pattern ||
+        llvm::none_of(Pattern->parameters(), [](const ParmVarDecl *P) {
+          return P->isParameterPack();
+        }))
+      return;
+    llvm::SmallVector<const RecordDecl *, 4> Records;
+    auto AddArgs = [&](const TemplateArgumentList &Args) {
+      for (const TemplateArgument &A : Args.asArray()) {
+        if (A.getKind() != TemplateArgument::Type)
+          continue;
+        QualType T = A.getAsType().getNonReferenceType();
+        if (const auto *PT = T->getAs<PointerType>())
+          T = PT->getPointeeType();
+        if (const RecordDecl *RD = T->getAsRecordDecl())
+          Records.push_back(canon(RD));
+      }
+    };
+    if (const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs())
+      AddArgs(*Args);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+      QualType Object = MC->getObjectType();
+      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Object->getAsCXXRecordDecl()))
+        AddArgs(Spec->getTemplateArgs());
+      storedRecords(Object, Records);
+    }
+    ForwardConstructed.insert(Records.begin(), Records.end());
+    return;
+  }
+  if (const auto *Init = Nodes.getNodeAs<Expr>("aggregate")) {
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init);
+        ILE && !ILE->isSemanticForm())
+      return;
+    if (const RecordDecl *RD = Init->getType()->getAsRecordDecl())
+      if (!RD->isUnion())
+        AggregateInits[canon(RD)].push_back(Init);
+    return;
+  }
+  if (const auto *VD = Nodes.getNodeAs<ValueDecl>("store")) {
+    QualType T = VD->getType().getNonReferenceType();
+    if (const auto *PT = T->getAs<PointerType>())
+      T = PT->getPointeeType();
+    return noteStored(T);
+  }
+  if (const auto *E = Nodes.getNodeAs<Expr>("store"))
+    return noteStored(E->getType());
 }
 
 void CompactStringCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (CheckFields && !Result.Nodes.getNodeAs<VarDecl>("var") &&
+      !Result.Nodes.getNodeAs<DeclRefExpr>("ref"))
+    return checkFieldMatch(Result);
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
     Refs.add(Result.Nodes.getNodeAs<VarDecl>("refvar"), Ref);
     return;
@@ -230,6 +569,137 @@ void CompactStringCheck::onEndOfTranslationUnit() {
     analyze(VD);
   Candidates.clear();
   Refs.clear();
+  if (CheckFields && Ctx && !FieldCandidates.empty()) {
+    // A record is stored too where a stored record holds it by value (as a
+    // base or a member).
+    for (size_t I = 0; I < Stored.size(); ++I) {
+      const auto *RD = dyn_cast_or_null<CXXRecordDecl>(
+          Stored.begin()[I].first->getDefinition());
+      if (!RD || I > 4096)
+        continue;
+      QualType Container = Stored.begin()[I].second;
+      auto Add = [&](QualType T) {
+        T = T.getCanonicalType();
+        while (const auto *AT = dyn_cast<ConstantArrayType>(T.getTypePtr()))
+          T = AT->getElementType().getCanonicalType();
+        if (const RecordDecl *Inner = T->getAsRecordDecl())
+          Stored.insert(std::make_pair(canon(Inner), Container));
+      };
+      for (const CXXBaseSpecifier &B : RD->bases())
+        Add(B.getType());
+      for (const FieldDecl *FD : RD->fields())
+        Add(FD->getType());
+    }
+    for (const FieldDecl *FD : FieldCandidates) {
+      auto It = Stored.find(canon(FD->getParent()));
+      if (It != Stored.end())
+        analyzeField(FD, It->second);
+    }
+  }
+  FieldCandidates.clear();
+  FieldRefs.clear();
+  AggregateInits.clear();
+  ForwardConstructed.clear();
+  Stored.clear();
+}
+
+void CompactStringCheck::analyzeField(const FieldDecl *FD, QualType Container) {
+  ASTContext &Context = *Ctx;
+  const SourceManager &SM = Context.getSourceManager();
+  const auto *RD = cast<CXXRecordDecl>(FD->getParent());
+  uint64_t Max = 0;
+
+  if (FD->hasInClassInitializer() &&
+      !fieldValue(FD->getInClassInitializer(), FD, Context, Max))
+    return;
+
+  // A member function or friend defined in another translation unit may
+  // store anything.
+  for (const Decl *D : RD->decls()) {
+    if (const auto *Friend = dyn_cast<FriendDecl>(D))
+      D = Friend->getFriendDecl();
+    if (const auto *FTD = dyn_cast_or_null<FunctionTemplateDecl>(D))
+      D = FTD->getTemplatedDecl();
+    const auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    if (!F || F->isImplicit() || F->isDeleted() || F->isDefaulted() ||
+        F->isPureVirtual())
+      continue;
+    if (!F->hasBody())
+      return;
+  }
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    const FunctionDecl *Def = nullptr;
+    if (C->isDeleted() || !C->hasBody(Def))
+      continue;
+    for (const CXXCtorInitializer *Init :
+         cast<CXXConstructorDecl>(Def)->inits())
+      if (Init->isWritten() && Init->getMember() == FD &&
+          !fieldValue(Init->getInit(), FD, Context, Max))
+        return;
+  }
+
+  // Built by the standard library from forwarded arguments (C++20
+  // parenthesized aggregate initialization): values not followed.
+  if (RD->isAggregate() && ForwardConstructed.count(canon(RD)))
+    return;
+  // Aggregate initialization: bases come first, then the members in order.
+  unsigned Index = RD->getNumBases() + FD->getFieldIndex();
+  for (const Expr *Init : AggregateInits.lookup(canon(RD))) {
+    llvm::ArrayRef<Expr *> Inits;
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init))
+      Inits = llvm::ArrayRef(ILE->getInits(), ILE->getNumInits());
+    else
+      Inits = cast<CXXParenListInitExpr>(Init)->getInitExprs();
+    if (Index < Inits.size() && !fieldValue(Inits[Index], FD, Context, Max))
+      return;
+  }
+
+  for (const Expr *Ref : FieldRefs.lookup(FD)) {
+    // `&Record::member`, or a use in a system header: not followed.
+    if (!isa<MemberExpr>(Ref) ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Ref->getBeginLoc())))
+      return;
+    const Expr *E = utils::climbTransparent(Ref, Context);
+    Bounded Value;
+    const CXXOperatorCallExpr *Op = nullptr;
+    switch (classifyWrite(E, Context, Value, Op)) {
+    case StringWrite::Assign:
+      Max = std::max(Max, Value.Max);
+      continue;
+    case StringWrite::Append:
+      // Each object can run it any number of times.
+      return;
+    case StringWrite::Unbounded:
+      if (Op->getOperator() == OO_Equal && copiesField(Op->getArg(1), FD))
+        continue;
+      return;
+    case StringWrite::None:
+      break;
+    }
+    // Implicit copy and move assignments call `operator=` by name.
+    if (const CXXMemberCallExpr *Call = utils::memberCallOn(E, Context);
+        Call && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getOverloadedOperator() == OO_Equal &&
+        Call->getNumArgs() == 1 && copiesField(Call->getArg(0), FD))
+      continue;
+    if (!keepsValue(E, Context))
+      return;
+  }
+  if (Max > CompactInline || Max <= StdInline)
+    return;
+
+  PrintingPolicy Policy(getLangOpts());
+  diag(FD->getLocation(),
+       "field %0 of %1 holds at most %2 characters but std::string allocates "
+       "past %3; 'memlint::compact_string' keeps it inline in every element "
+       "of '%4'")
+      << FD << RD << static_cast<unsigned>(Max)
+      << static_cast<unsigned>(StdInline) << Container.getAsString(Policy);
+  diag(FD->getLocation(),
+       "no fixit: changing the type of a member changes the interface of %0 "
+       "for every user of it",
+       DiagnosticIDs::Note)
+      << RD;
 }
 
 void CompactStringCheck::analyze(const VarDecl *VD) {
@@ -276,6 +746,32 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
         continue;
       return;
     }
+    Bounded Value;
+    const CXXOperatorCallExpr *Write = nullptr;
+    switch (StringWrite W = classifyWrite(E, Context, Value, Write)) {
+    case StringWrite::Unbounded:
+      return;
+    case StringWrite::Assign:
+    case StringWrite::Append: {
+      if (VD->getType().isConstQualified())
+        return;
+      Modified = true;
+      ViewOk = false;
+      if (W == StringWrite::Assign) {
+        Max = std::max(Max, Value.Max);
+        continue;
+      }
+      std::optional<uint64_t> Times =
+          Scope ? utils::maxExecutionsWithin(Write, Scope, Context)
+                : std::nullopt;
+      if (!Times || *Times > CompactInline)
+        return;
+      Appended += *Times * Value.Max;
+      continue;
+    }
+    case StringWrite::None:
+      break;
+    }
     unsigned Operand = 0;
     if (const auto *Op = utils::operatorCallOn(E, Context, Operand)) {
       switch (Op->getOperator()) {
@@ -304,27 +800,6 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
         if (Operand != 1 || !Stream || !Stream->isInStdNamespace() ||
             Stream->getName() != "basic_ostream")
           return;
-        continue;
-      }
-      case OO_Equal:
-      case OO_PlusEqual: {
-        if (Operand != 0 || VD->getType().isConstQualified())
-          return;
-        Bounded Value;
-        if (!bound(Op->getArg(1), Context, Value))
-          return;
-        Modified = true;
-        ViewOk = false;
-        if (Op->getOperator() == OO_Equal) {
-          Max = std::max(Max, Value.Max);
-          continue;
-        }
-        std::optional<uint64_t> Times =
-            Scope ? utils::maxExecutionsWithin(Op, Scope, Context)
-                  : std::nullopt;
-        if (!Times || *Times > CompactInline)
-          return;
-        Appended += *Times * Value.Max;
         continue;
       }
       default:

@@ -1,0 +1,5 @@
+#pragma GCC system_header
+#include <string>
+struct SysEvent {
+  std::string name = "system-event-name-20";
+};
