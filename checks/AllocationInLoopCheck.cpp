@@ -454,7 +454,7 @@ bool containsDeducedType(TypeLoc TL) {
 
 AllocationInLoopCheck::AllocationInLoopCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       RawReusableClasses(Options.get("ReusableClasses", "")),
       ReusableClasses(
           ::clang::tidy::utils::options::parseStringList(RawReusableClasses)) {}
@@ -464,6 +464,7 @@ void AllocationInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void AllocationInLoopCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto StdAllocating = classTemplateSpecializationDecl(hasAnyName(
       "::std::vector", "::std::deque", "::std::list", "::std::basic_string",
       "::std::map", "::std::multimap", "::std::set", "::std::multiset",

@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_ALLOCATIONINLOOPCHECK_H
 #define MEMLINT_CHECKS_ALLOCATIONINLOOPCHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@ public:
   }
 
 private:
+  utils::UserCodeScope UserScope;
   const std::string RawReusableClasses;
   std::vector<StringRef> ReusableClasses;
 };

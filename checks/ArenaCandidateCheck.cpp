@@ -490,7 +490,7 @@ const FunctionDecl *enclosingFunction(const VarDecl &V) {
 
 ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       MinAllocations(Options.get("MinAllocations", 2U)),
       Inserter(
           Options.getLocalOrGlobal(
@@ -509,6 +509,7 @@ void ArenaCandidateCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void ArenaCandidateCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   // "Inside a loop" is decided in check() (enclosingLoopOfBody, through
   // utils::parentsOf): a hasAncestor matcher would build clang's parent map
   // over the whole TU, system headers included.

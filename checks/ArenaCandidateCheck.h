@@ -10,6 +10,7 @@
 #ifndef MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 #define MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
@@ -32,6 +33,7 @@ public:
   }
 
 private:
+  utils::UserCodeScope UserScope;
   const unsigned MinAllocations;
   ::clang::tidy::utils::IncludeInserter Inserter;
   // Owners whose allocations were already reported: the first report of an

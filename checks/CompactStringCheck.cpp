@@ -350,7 +350,7 @@ const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
 
 CompactStringCheck::CompactStringCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       CompactStringHeader(
           Options.get("CompactStringHeader", "<memlint/compact_string.hpp>")
               .str()),
@@ -373,6 +373,7 @@ void CompactStringCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto StringType =
       qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
           classTemplateSpecializationDecl(hasName("::std::basic_string"))))));

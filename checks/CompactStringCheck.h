@@ -13,6 +13,7 @@
 #define MEMLINT_CHECKS_COMPACTSTRINGCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
@@ -40,6 +41,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  utils::UserCodeScope UserScope;
   void analyze(const VarDecl *VD);
   void checkFieldMatch(const ast_matchers::MatchFinder::MatchResult &Result);
   void noteStored(QualType T);

@@ -127,7 +127,7 @@ bool hasDefaultSecondArg(QualType T, llvm::StringRef Name) {
 
 HeapFixedBufferCheck::HeapFixedBufferCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       MaxStackBytes(Options.get("MaxStackBytes", 4096U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
@@ -145,6 +145,7 @@ void HeapFixedBufferCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void HeapFixedBufferCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto HeapType = qualType(hasUnqualifiedDesugaredType(
       recordType(hasDeclaration(classTemplateSpecializationDecl(
           hasAnyName("::std::vector", "::std::unique_ptr"))))));

@@ -341,7 +341,7 @@ bool parseBool(StringRef S) {
 
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       // Read as text: OptionsView's bool specialization is mangled
       // differently by GCC and Clang, and the host clang-tidy is built by
       // Clang.
@@ -369,6 +369,7 @@ void MissingReserveCheck::onStartOfTranslationUnit() {
 }
 
 void MissingReserveCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   std::vector<StringRef> VectorNames = {"::std::vector"};
   for (const std::string &S : VectorLikeClasses)
     VectorNames.push_back(S);

@@ -10,6 +10,7 @@
 #ifndef MEMLINT_CHECKS_MISSINGRESERVECHECK_H
 #define MEMLINT_CHECKS_MISSINGRESERVECHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -40,6 +41,7 @@ public:
   using FunctionUses = llvm::DenseMap<const ValueDecl *, std::vector<Use>>;
 
 private:
+  utils::UserCodeScope UserScope;
   void checkGrowth(const Expr &Call, const Expr &Object, ASTContext &Ctx);
   void checkReserveInLoop(const CXXMemberCallExpr &Call, ASTContext &Ctx);
   void checkAlgorithm(const CallExpr &Call, const CallExpr &Inserter,

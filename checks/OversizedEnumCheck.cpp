@@ -34,7 +34,7 @@ static bool parseBool(StringRef Value, bool Default) {
 
 OversizedEnumCheck::OversizedEnumCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       OnlyWhenItSaves(parseBool(Options.get("OnlyWhenItSaves", "true"), true)),
       IgnoredEnumsOption(Options.get("IgnoredEnums", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
@@ -57,6 +57,7 @@ void OversizedEnumCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto EnumTy = hasCanonicalType(enumType());
   Finder->addMatcher(
       enumDecl(isDefinition(), unless(isExpansionInSystemHeader()))

@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 #define MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseMap.h"
@@ -36,6 +37,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  utils::UserCodeScope UserScope;
   /// A use that makes a fixit unsafe, with where it is.
   struct Blocker {
     SourceLocation Loc;

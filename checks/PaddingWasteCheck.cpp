@@ -123,7 +123,7 @@ bool isOrderedComparison(OverloadedOperatorKind K) {
 } // namespace
 
 PaddingWasteCheck::PaddingWasteCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       MinBytesSaved(Options.get("MinBytesSaved", 1U)),
       MinBoolsToPack(Options.get("MinBoolsToPack", 4U)),
       IgnoredRecords(Options.get("IgnoredRecords", "")) {}
@@ -135,6 +135,7 @@ void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   Finder->addMatcher(recordDecl(isDefinition(), unless(isUnion()),
                                 unless(isImplicit()),
                                 unless(isExpansionInSystemHeader()),

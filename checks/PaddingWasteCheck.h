@@ -11,6 +11,7 @@
 #ifndef MEMLINT_CHECKS_PADDINGWASTECHECK_H
 #define MEMLINT_CHECKS_PADDINGWASTECHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -28,6 +29,7 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  utils::UserCodeScope UserScope;
   /// How the TU stores a record: in arrays or containers ("hot"), and the
   /// largest constant-size array of it.
   struct Usage {

@@ -38,7 +38,7 @@ bool hasDefaultAllocator(const ClassTemplateSpecializationDecl *Spec) {
 } // namespace
 
 SmallVectorCheck::SmallVectorCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       MaxInlineElements(Options.get("MaxInlineElements", 16U)),
       MaxInlineBytes(Options.get("MaxInlineBytes", 256U)),
       SmallVectorClass(
@@ -63,6 +63,7 @@ void SmallVectorCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void SmallVectorCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto VectorType =
       qualType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
           classTemplateSpecializationDecl(hasName("::std::vector"))))));

@@ -10,6 +10,7 @@
 #define MEMLINT_CHECKS_SMALLVECTORCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
@@ -31,6 +32,7 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
 private:
+  utils::UserCodeScope UserScope;
   struct Candidate {
     const VarDecl *Var = nullptr;
     /// Elements the initializer puts in (an initializer list's length).

@@ -306,7 +306,7 @@ const FunctionDecl *canon(const FunctionDecl *FD) {
 } // namespace
 
 UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), UserScope(Context),
       MaxTrivialSize(Options.get("MaxTrivialSize", 16U)),
       StringViewParams(
           parseBool(Options.get("StringViewParams", "true"), true)),
@@ -331,6 +331,7 @@ void UnneededCopyCheck::registerPPCallbacks(const SourceManager &,
 }
 
 void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
+  UserScope.registerMatchers(Finder);
   auto ByValueRecord = parmVarDecl(hasType(
       qualType(unless(referenceType()), hasCanonicalType(recordType()))));
   Finder->addMatcher(functionDecl(isDefinition(),

@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 #define MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseMap.h"
@@ -32,6 +33,7 @@ public:
   }
 
 private:
+  utils::UserCodeScope UserScope;
   enum class ParamFix { ConstRef, StringView, Span };
   struct ParamCandidate {
     const FunctionDecl *FD;

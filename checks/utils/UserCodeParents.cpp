@@ -90,6 +90,27 @@ UserCodeTraversalScope::~UserCodeTraversalScope() {
     Ctx.setTraversalScope({Ctx.getTranslationUnitDecl()});
 }
 
+UserCodeScope::UserCodeScope(ClangTidyContext *Context)
+    : Enabled(!Context->getOptions().SystemHeaders.value_or(false)) {}
+
+void UserCodeScope::registerMatchers(ast_matchers::MatchFinder *Finder) {
+  // The TU declaration is matched before the traversal reads the scope
+  // (RecursiveASTVisitor's TraverseTranslationUnitDecl).
+  if (Enabled)
+    Finder->addMatcher(ast_matchers::translationUnitDecl(), &CB);
+}
+
+void UserCodeScope::Callback::run(
+    const ast_matchers::MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (!wholeTU(Ctx))
+    return;
+  // The same declarations our parent map covers: build the entry first, so
+  // it keeps no map of its own (the context's map now covers the same).
+  std::vector<Decl *> UserDecls = entryFor(Ctx).UserDecls;
+  Ctx.setTraversalScope(UserDecls);
+}
+
 DynTypedNodeList parentsOf(ASTContext &Ctx, const DynTypedNode &N) {
   if (const auto *D = N.get<Decl>(); D && isa<TranslationUnitDecl>(D))
     return llvm::ArrayRef<DynTypedNode>();

@@ -12,8 +12,10 @@
 #ifndef MEMLINT_CHECKS_UTILS_USERCODEPARENTS_H
 #define MEMLINT_CHECKS_UTILS_USERCODEPARENTS_H
 
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::memlint::utils {
 
@@ -49,6 +51,29 @@ public:
 private:
   ASTContext &Ctx;
   bool Active = false;
+};
+
+/// Keeps the match traversal out of system headers, as clang-tidy 22 and
+/// clangd do: before the traversal starts, the context's traversal scope
+/// becomes the top-level declarations outside system headers, so no matcher
+/// of any check runs on the standard library's declarations (most of a
+/// typical TU). User code still reaches library declarations through its
+/// own expressions and types. Off with `--system-headers` (or
+/// `SystemHeaders: true`), and a no-op when the scope is already limited.
+/// Every memlint check holds one and calls registerMatchers first; only
+/// the first to run on a TU changes the scope.
+class UserCodeScope {
+public:
+  explicit UserCodeScope(ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder);
+
+private:
+  class Callback : public ast_matchers::MatchFinder::MatchCallback {
+    void run(const ast_matchers::MatchFinder::MatchResult &Result) override;
+    llvm::StringRef getID() const override { return "memlint-user-scope"; }
+  };
+  Callback CB;
+  bool Enabled;
 };
 
 /// The isInstantiated() matcher (\p IncludeSelf) or isInTemplateInstantiation()
