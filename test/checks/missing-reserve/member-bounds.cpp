@@ -144,6 +144,22 @@ std::vector<int> byReference(std::vector<std::string> keys) {
   return out;
 }
 
+// Must stay silent: only size-like calls (size, length, empty) read just
+// the size; first() reads an element that operator[] changes.
+struct Pair {
+  int Items[2] = {4, 0};
+  int first() const { return Items[0]; }
+  int &operator[](std::size_t I) { return Items[I]; }
+};
+std::vector<int> byElement(Pair p) {
+  std::vector<int> out;
+  for (int i = 0; i < p.first(); ++i) {
+    out.push_back(i);
+    p[0] = 2;
+  }
+  return out;
+}
+
 int main() {
   Bloom B;
   std::size_t Sum = B.Build();
@@ -153,6 +169,8 @@ int main() {
   for (const Slice &S : byValue({"x", "yy"}))
     Sum += S.Size;
   for (int X : byReference({"p", "q", ""}))
+    Sum += static_cast<std::size_t>(X);
+  for (int X : byElement(Pair()))
     Sum += static_cast<std::size_t>(X);
   std::printf("%zu\n", Sum);
 }
