@@ -138,6 +138,11 @@ std::vector<int> precedence(int n) {
     m.push_back(i);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' grows by 'push_back'
   // CHECK-FIXES: {{^}}  m.reserve(m.size() + (kN + 1));{{$}}
+  for (int r = 0; r < kRows; ++r)
+    for (int q = 0; q < n; ++q)
+      m.push_back(r * q);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if (n > 0) m.reserve(m.size() + kRows * n);{{$}}
   return m;
 }
 
