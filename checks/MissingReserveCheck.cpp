@@ -288,13 +288,6 @@ bool parentIsBlock(const Stmt &S, ASTContext &Ctx) {
   return !Parents.empty() && Parents[0].get<CompoundStmt>();
 }
 
-std::string parenIfSum(const std::string &S, bool Atomic) {
-  if (Atomic || (S.find(" + ") == std::string::npos &&
-                 S.find(" - ") == std::string::npos))
-    return S;
-  return "(" + S + ")";
-}
-
 bool isForwardIteratorTag(const CXXRecordDecl *RD) {
   if (!RD || !RD->hasDefinition())
     return false;
@@ -324,12 +317,13 @@ bool isForwardIterator(QualType T, ASTContext &Ctx) {
 }
 
 // The argument of reserve() for a container that may already hold
-// elements, or not.
+// elements, or not. \p SumOperand: Count needs no parentheses as the right
+// operand of +.
 std::string reserveArgument(const std::string &Object, const std::string &Count,
-                            bool Atomic, bool MayHoldElements) {
+                            bool SumOperand, bool MayHoldElements) {
   if (!MayHoldElements)
     return Count;
-  return Object + ".size() + " + parenIfSum(Count, Atomic);
+  return Object + ".size() + " + (SumOperand ? Count : "(" + Count + ")");
 }
 
 bool parseBool(StringRef S) {
@@ -616,36 +610,43 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
     return;
 
   // The count, and whether a fix can spell it.
-  bool AllConstant = true;
+  bool AllConstant = true, AllNumbers = true;
   uint64_t Product = 1;
   std::string Count, Guard, Reason;
-  bool Reevaluable = true, Atomic = true;
+  // Atomic: Count needs no parentheses as an operand; Multiplicative: its
+  // top-level operator is *, / or %.
+  bool Reevaluable = true, Atomic = true, Multiplicative = false;
+  unsigned Factors = 0;
   for (int I = Counts.size() - 1; I >= 0; --I) {
     const mu::LoopTripCount &TC = Counts[I];
     if (AllConstant && TC.Constant)
       Product *= *TC.Constant;
     else
       AllConstant = false;
+    AllNumbers &= TC.Constant && TC.Spelling == std::to_string(*TC.Constant);
     if (!TC.Reevaluable && Reevaluable) {
       Reevaluable = false;
       Reason = TC.Reason;
     }
     if (!TC.Guard.empty())
       Guard += (Guard.empty() ? "" : " && ") + TC.Guard;
-    std::string Part = Counts.size() > 1 && !TC.Atomic && !TC.Constant
-                           ? "(" + TC.Spelling + ")"
-                           : TC.Spelling;
+    bool Paren = Counts.size() > 1 && !TC.Atomic;
+    std::string Part = Paren ? "(" + TC.Spelling + ")" : TC.Spelling;
     if (Counts.size() > 1 && TC.Constant && *TC.Constant == 1)
       continue;
     Count += (Count.empty() ? "" : " * ") + Part;
-    Atomic = Counts.size() == 1 ? TC.Atomic : false;
+    ++Factors;
+    Atomic = Factors == 1 && (Paren || TC.Atomic);
+    Multiplicative = Factors > 1 || (!Paren && TC.Multiplicative);
   }
   if (AllConstant && Product < MinIterations)
     return;
-  // All factors constant: spell the product once (a single spelled constant
-  // is kept: a named one reads better than its value).
-  if (AllConstant && Counts.size() > 1)
-    Count = std::to_string(Product), Atomic = true;
+  // Constant factors that are all plain numbers: spell the product once (a
+  // named constant reads better than its value, so kRows * kCols is kept).
+  if (AllConstant && AllNumbers && Counts.size() > 1)
+    Count = std::to_string(Product), Atomic = true, Multiplicative = false;
+  if (Count.empty()) // every factor is 1
+    Count = "1", Atomic = true, Multiplicative = false;
   // A part of the count spelled nowhere (inside a macro): no text to show.
   bool CountUnknown = false;
   for (const mu::LoopTripCount &TC : Counts)
@@ -654,6 +655,7 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
     Count =
         std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
     Atomic = false;
+    Multiplicative = true;
   }
 
   // Reserved or resized before the loop already: the author sized it.
@@ -682,7 +684,8 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   }
 
   std::string ObjText = mu::getSourceText(Object, Ctx);
-  std::string Arg = reserveArgument(ObjText, Count, Atomic, MayHoldElements);
+  std::string Arg = reserveArgument(ObjText, Count, Atomic || Multiplicative,
+                                    MayHoldElements);
 
   // Why a fix cannot be offered, if it cannot.
   std::optional<std::string> Indent;
@@ -901,7 +904,7 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
   // The number of elements written.
   std::string Count, Guard, Reason;
   std::optional<uint64_t> Constant;
-  bool Atomic = true;
+  bool Atomic = true, SumOperand = true;
   const Expr *First = Call.getArg(0);
   if (refersToDecl(First, C))
     return;
@@ -915,6 +918,8 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
     }
     Count = mu::getSourceText(*Num, Ctx);
     Atomic = isa<DeclRefExpr, IntegerLiteral, CallExpr, MemberExpr>(Num);
+    const auto *BO = dyn_cast<BinaryOperator>(Num);
+    SumOperand = Atomic || (BO && BO->isMultiplicativeOp());
     if (!Constant && !Num->getType()->isUnsignedIntegerType())
       Guard = (Atomic ? Count : "(" + Count + ")") + " > 0";
     if (refersToDecl(Num, C))
@@ -984,7 +989,8 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
     }
   }
   std::string ObjText = mu::getSourceText(*Object, Ctx);
-  std::string Arg = reserveArgument(ObjText, Count, Atomic, MayHoldElements);
+  std::string Arg =
+      reserveArgument(ObjText, Count, SumOperand, MayHoldElements);
   const Stmt *Full = mu::getEnclosingFullStatement(Call, Ctx);
   std::optional<std::string> Indent;
   if (!Reason.empty()) {

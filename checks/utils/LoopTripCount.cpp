@@ -108,8 +108,57 @@ const CXXMethodDecl *findSizeMethod(const CXXRecordDecl *RD) {
 
 bool isAtomicExpr(const Expr *E) {
   E = E->IgnoreImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Subscript || Op->getOperator() == OO_Call;
   return isa<DeclRefExpr, MemberExpr, CallExpr, IntegerLiteral, ParenExpr,
              ArraySubscriptExpr, UnaryExprOrTypeTraitExpr, CXXThisExpr>(E);
+}
+
+// How tightly a spelled expression binds, to decide on parentheses.
+enum Binding {
+  BindTight, // primary, postfix, prefix unary, casts: any operand position
+  BindMul,   // * / %
+  BindAdd,   // + -
+  BindLoose  // anything else (shifts, bitwise, ?:, ...)
+};
+
+Binding bindingOf(const Expr *E) {
+  E = E->IgnoreImpCasts();
+  if (isAtomicExpr(E) || isa<UnaryOperator, ExplicitCastExpr, CharacterLiteral,
+                             CXXBoolLiteralExpr>(E))
+    return BindTight;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isMultiplicativeOp())
+      return BindMul;
+    if (BO->isAdditiveOp())
+      return BindAdd;
+  }
+  return BindLoose;
+}
+
+std::string parenIf(const std::string &Text, bool Paren) {
+  return Paren ? "(" + Text + ")" : Text;
+}
+
+// Whether E is made of literals and operators only: its spelling says
+// nothing its value does not.
+bool isLiteralArithmetic(const Expr *E) {
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral, CharacterLiteral, CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return isLiteralArithmetic(Cast->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->isArithmeticOp() && isLiteralArithmetic(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && !BO->isCommaOp() &&
+           isLiteralArithmetic(BO->getLHS()) &&
+           isLiteralArithmetic(BO->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return isLiteralArithmetic(CO->getCond()) &&
+           isLiteralArithmetic(CO->getTrueExpr()) &&
+           isLiteralArithmetic(CO->getFalseExpr());
+  return false;
 }
 
 std::string paren(const std::string &Text, bool Atomic) {
@@ -389,31 +438,146 @@ ContainerUse classifyContainerUse(const Expr &Ref, ASTContext &Ctx,
   return ContainerUse::Read;
 }
 
-bool sizeMayChangeIn(const ValueDecl &D, const Stmt &S, ASTContext &Ctx) {
-  const bool IsField = isa<FieldDecl>(D);
+namespace {
+
+// Size-like const members: their result depends only on how many elements
+// the container holds, which sizeMayChangeIn answers.
+bool isSizeQuery(const CXXMethodDecl &MD) {
+  if (!MD.isConst() || MD.isStatic() || MD.getNumParams() != 0 ||
+      !MD.getDeclName().isIdentifier())
+    return false;
+  StringRef N = MD.getName();
+  return N == "size" || N == "length" || N == "empty";
+}
+
+// Whether Ref (naming a variable or field) is the object of a size-like call
+// `Ref.size()`, possibly through parentheses and the no-op cast to const.
+bool isObjectOfSizeQuery(const Expr &Ref, ASTContext &Ctx) {
+  const Stmt *Cur = &Ref;
+  const Stmt *P = parentOf(*Cur, Ctx);
+  while (P && (isa<ParenExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+    Cur = P;
+    P = parentOf(*P, Ctx);
+  }
+  const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+  if (!ME || ME->isArrow() || ME->getBase() != Cur)
+    return false;
+  const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(parentOf(*ME, Ctx));
+  const ValueDecl *D = getNamedContainer(Ref);
+  return D && MC && MC->getCallee()->IgnoreParens() == ME &&
+         MC->getMethodDecl() && isSizeQuery(*MC->getMethodDecl()) &&
+         getNamedContainer(*MC->getImplicitObjectArgument()) == D;
+}
+
+// The parameter type a call argument \p Arg binds to; null when unknown
+// (variadic, through a function pointer, the object of a member operator).
+const ParmVarDecl *paramFor(const Expr *Arg, const Expr *Call) {
+  const FunctionDecl *FD = nullptr;
+  llvm::ArrayRef<const Expr *> Args;
+  unsigned Skip = 0;
+  if (const auto *CE = dyn_cast<CallExpr>(Call)) {
+    FD = CE->getDirectCallee();
+    Args = llvm::ArrayRef(CE->getArgs(), CE->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(CE) && FD && isa<CXXMethodDecl>(FD))
+      Skip = 1;
+  } else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Call)) {
+    FD = Ctor->getConstructor();
+    Args = llvm::ArrayRef(Ctor->getArgs(), Ctor->getNumArgs());
+  }
+  if (!FD)
+    return nullptr;
+  for (unsigned I = Skip; I < Args.size(); ++I)
+    if (Args[I] == Arg && I - Skip < FD->getNumParams())
+      return FD->getParamDecl(I - Skip);
+  return nullptr;
+}
+
+// Whether `this` leaves the hands of the member accesses in S: passed to a
+// function as a pointer or reference to non-const (`reset(this)`,
+// `visit(*this)`), stored, or the object of a non-const member operator
+// (`(*this)[i] = x`), through which a callee could change any field.
+// `this->f()` and `this->x` are judged by the rules for member calls and
+// fields.
+bool thisEscapesIn(const Stmt &S, ASTContext &Ctx) {
+  auto Up = [&](const Stmt *&Cur) {
+    const Stmt *P = parentOf(*Cur, Ctx);
+    while (P && isa<ParenExpr, ImplicitCastExpr>(P)) {
+      Cur = P;
+      P = parentOf(*P, Ctx);
+    }
+    return P;
+  };
   return visit(
       &S,
       [&](const Stmt *N) {
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
-          if (DRE->getDecl() == &D)
-            return classifyContainerUse(*DRE, Ctx) != ContainerUse::Read;
+        if (!isa<CXXThisExpr>(N))
           return false;
+        const Stmt *Cur = N;
+        const Stmt *P = Up(Cur);
+        if (!P || isa<MemberExpr>(P))
+          return P == nullptr;
+        bool Deref = false;
+        if (const auto *UO = dyn_cast<UnaryOperator>(P)) {
+          if (UO->getOpcode() != UO_Deref)
+            return true;
+          Deref = true;
+          Cur = P;
+          P = Up(Cur);
+          if (!P)
+            return true;
+          if (isa<MemberExpr>(P)) // (*this).x
+            return false;
         }
-        if (const auto *ME = dyn_cast<MemberExpr>(N)) {
-          if (ME->getMemberDecl() == &D)
-            return classifyContainerUse(*ME, Ctx) != ContainerUse::Read;
-          return false;
-        }
-        if (IsField) {
-          // A non-const member function of the class may change the field.
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N))
-            if (isThisBase(MC->getImplicitObjectArgument()))
-              if (const CXXMethodDecl *MD = MC->getMethodDecl())
-                return !MD->isConst() && !MD->isStatic();
-        }
-        return false;
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+          if (Op->getNumArgs() > 0 && Op->getArg(0) == Cur)
+            if (const auto *MD =
+                    dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
+              return !MD->isConst();
+        if (!isa<CallExpr, CXXConstructExpr>(P))
+          return true;
+        const ParmVarDecl *PD = paramFor(cast<Expr>(Cur), cast<Expr>(P));
+        if (!PD)
+          return true;
+        QualType T = PD->getType();
+        if (Deref) // by value copies, a const reference reads
+          return T->isReferenceType() &&
+                 !T.getNonReferenceType().isConstQualified();
+        return !T->isPointerType() || !T->getPointeeType().isConstQualified();
       },
       /*SkipLambdas=*/false);
+}
+
+} // namespace
+
+bool sizeMayChangeIn(const ValueDecl &D, const Stmt &S, ASTContext &Ctx) {
+  const bool IsField = isa<FieldDecl>(D);
+  return visit(
+             &S,
+             [&](const Stmt *N) {
+               if (const auto *DRE = dyn_cast<DeclRefExpr>(N)) {
+                 if (DRE->getDecl() == &D)
+                   return classifyContainerUse(*DRE, Ctx) != ContainerUse::Read;
+                 return false;
+               }
+               if (const auto *ME = dyn_cast<MemberExpr>(N)) {
+                 if (ME->getMemberDecl() == &D)
+                   return classifyContainerUse(*ME, Ctx) != ContainerUse::Read;
+                 return false;
+               }
+               if (IsField) {
+                 // A non-const member function of the class may change the
+                 // field.
+                 if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N))
+                   if (isThisBase(MC->getImplicitObjectArgument()))
+                     if (const CXXMethodDecl *MD = MC->getMethodDecl())
+                       return !MD->isConst() && !MD->isStatic();
+               }
+               return false;
+             },
+             /*SkipLambdas=*/false) ||
+         (IsField && thisEscapesIn(S, Ctx));
 }
 
 bool isReevaluable(const Expr &EIn) {
@@ -526,6 +690,10 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
           if (VD->hasGlobalStorage() && !VD->getType().isConstQualified() &&
               !VD->isConstexpr())
             return true;
+          // The object of v.size(): the call branch asked whether its size
+          // may change, which is all the call reads.
+          if (isObjectOfSizeQuery(*DRE, Ctx))
+            return false;
           const Stmt *P = parentOf(*DRE, Ctx);
           if (P && isa<MemberExpr>(P) &&
               VD->getType().getNonReferenceType()->isRecordType()) {
@@ -541,27 +709,30 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx) {
           const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
           if (!FD || !isThisBase(ME->getBase()))
             return false;
+          if (isObjectOfSizeQuery(*ME, Ctx))
+            return false; // as for variables above
           const Stmt *P = parentOf(*ME, Ctx);
           if (P && isa<MemberExpr>(P)) {
             const Stmt *PP = parentOf(*P, Ctx);
             if (PP && isa<CXXMemberCallExpr>(PP))
               return false; // checked by the call branch
           }
-          // Every use of the field in the loop must be unmodified, and no
-          // non-const member function may run.
-          return visit(
-              &Loop,
-              [&](const Stmt *M) {
-                if (const auto *Use = dyn_cast<MemberExpr>(M))
-                  if (Use->getMemberDecl() == FD && Mutated(Use))
-                    return true;
-                if (const auto *MC = dyn_cast<CXXMemberCallExpr>(M))
-                  if (isThisBase(MC->getImplicitObjectArgument()))
-                    if (const CXXMethodDecl *MD = MC->getMethodDecl())
-                      return !MD->isConst() && !MD->isStatic();
-                return false;
-              },
-              false);
+          // Every use of the field in the loop must be unmodified, no
+          // non-const member function may run, and `this` must not escape.
+          return thisEscapesIn(Loop, Ctx) ||
+                 visit(
+                     &Loop,
+                     [&](const Stmt *M) {
+                       if (const auto *Use = dyn_cast<MemberExpr>(M))
+                         if (Use->getMemberDecl() == FD && Mutated(Use))
+                           return true;
+                       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(M))
+                         if (isThisBase(MC->getImplicitObjectArgument()))
+                           if (const CXXMethodDecl *MD = MC->getMethodDecl())
+                             return !MD->isConst() && !MD->isStatic();
+                       return false;
+                     },
+                     false);
         }
         return false;
       },
@@ -726,43 +897,54 @@ const Stmt *getEnclosingFullStatement(const Expr &E, ASTContext &Ctx) {
 
 namespace {
 
-// Count = Hi - Lo + Off for a counted loop.
-LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
-                              ASTContext &Ctx) {
+// Whether E, a constant, reads the same where a fix would repeat it: no part
+// of it comes from a macro (which may expand differently there, or be the
+// name of something else), and it has a contiguous spelling.
+bool isSpelledOutsideMacros(const Expr *E, ASTContext &Ctx) {
+  bool InMacro = visit(
+      E,
+      [](const Stmt *N) {
+        return N->getBeginLoc().isMacroID() || N->getEndLoc().isMacroID();
+      },
+      /*SkipLambdas=*/true);
+  return !InMacro && !getSourceText(*E, Ctx).empty();
+}
+
+// Count = Hi - Lo + Off spelled from the source; LoValue is Lo's value when
+// Lo is a literal (then the literals fold into one number).
+LoopTripCount spellSymbolic(const Expr *Hi, const Expr *Lo, int Off,
+                            std::optional<int64_t> LoValue, ASTContext &Ctx) {
   LoopTripCount C;
-  Hi = Hi->IgnoreParenImpCasts();
-  Lo = Lo->IgnoreParenImpCasts();
-  std::optional<int64_t> HV = evaluateInt(Hi, Ctx), LV = evaluateInt(Lo, Ctx);
-  if (HV && LV) {
-    int64_t N = *HV - *LV + Off;
-    C.Constant = N < 0 ? 0 : static_cast<uint64_t>(N);
-    C.Spelling = std::to_string(*C.Constant);
-    return C;
-  }
   std::string HiText = getSourceText(*Hi, Ctx);
-  std::string LoText = LV ? std::to_string(*LV) : getSourceText(*Lo, Ctx);
+  std::string LoText =
+      LoValue ? std::to_string(*LoValue) : getSourceText(*Lo, Ctx);
   if (HiText.empty() || LoText.empty()) {
     C.Reevaluable = false;
     C.Reason = "the loop bounds are spelled inside a macro expansion";
     return C;
   }
-  if (LV) {
-    // Lo is a constant: count = X + c with Hi = X + a.
-    auto [X, A] = peelLiteral(Hi, Ctx);
-    if (!X)
-      X = Hi, A = 0;
-    std::string XText = getSourceText(*X, Ctx);
-    if (XText.empty())
-      X = Hi, A = 0, XText = HiText;
-    int64_t K = A - *LV + Off;
-    bool XAtomic = isAtomicExpr(X);
-    C.Spelling = XText;
+  // Hi = X + A.
+  auto [X, A] = peelLiteral(Hi, Ctx);
+  if (!X)
+    X = Hi, A = 0;
+  std::string XText = getSourceText(*X, Ctx);
+  if (XText.empty())
+    X = Hi, A = 0, XText = HiText;
+  Binding XB = bindingOf(X);
+  std::string XP = parenIf(XText, XB == BindLoose);
+  auto AddConstant = [](std::string &S, int64_t K) {
     if (K > 0)
-      C.Spelling += " + " + std::to_string(K);
+      S += " + " + std::to_string(K);
     else if (K < 0)
-      C.Spelling += " - " + std::to_string(-K);
-    C.Atomic = K == 0 && XAtomic;
-    std::string XP = paren(XText, XAtomic || !isa<ConditionalOperator>(X));
+      S += " - " + std::to_string(-K);
+  };
+  if (LoValue) {
+    // Lo is a literal: count = X + K.
+    int64_t K = A - *LoValue + Off;
+    C.Spelling = K == 0 ? XText : XP;
+    AddConstant(C.Spelling, K);
+    C.Atomic = K == 0 && XB == BindTight;
+    C.Multiplicative = K == 0 && XB == BindMul;
     if (K < 0)
       C.Guard = XP + " > " + std::to_string(-K);
     else if (!isUnsignedExpr(X)) {
@@ -775,13 +957,50 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
     }
     return C;
   }
-  bool LoAtomic = isAtomicExpr(Lo);
-  C.Spelling = HiText + " - " + paren(LoText, LoAtomic);
-  if (Off)
-    C.Spelling += " + 1";
+  // Lo = Y + B: count = X - Y + (A - B + Off).
+  auto [Y, B] = peelLiteral(Lo, Ctx);
+  std::string YText = Y ? getSourceText(*Y, Ctx) : "";
+  if (YText.empty())
+    Y = Lo, B = 0, YText = LoText;
+  C.Spelling = XP + " - " + parenIf(YText, bindingOf(Y) != BindTight);
+  AddConstant(C.Spelling, A - B + Off);
   C.Atomic = false;
-  C.Guard = HiText + (Off ? " >= " : " > ") + LoText;
+  C.Guard = parenIf(HiText, bindingOf(Hi) == BindLoose) +
+            (Off ? " >= " : " > ") +
+            parenIf(LoText, bindingOf(Lo) == BindLoose);
   return C;
+}
+
+// Count = Hi - Lo + Off for a counted loop.
+LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
+                              const Stmt &Loop, ASTContext &Ctx) {
+  Hi = Hi->IgnoreParenImpCasts();
+  Lo = Lo->IgnoreParenImpCasts();
+  std::optional<int64_t> HV = evaluateInt(Hi, Ctx), LV = evaluateInt(Lo, Ctx);
+  bool LoLiteral = LV && isLiteralArithmetic(Lo);
+  if (!HV || !LV)
+    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx);
+  LoopTripCount C;
+  int64_t N = *HV - *LV + Off;
+  C.Constant = N < 0 ? 0 : static_cast<uint64_t>(N);
+  C.Spelling = std::to_string(*C.Constant);
+  // A constant is spelled as written when it names something (kSize,
+  // sizeof(T), kRows + 1): that says more than its value. It is folded when
+  // the spelling is its value anyway (2 + 3), when the count is not positive
+  // (kA - kB would be negative, or wrap), and when the text could mean
+  // something else before the loop (macros, template parameters).
+  if (N <= 0 || (isLiteralArithmetic(Hi) && LoLiteral) ||
+      !isSpelledOutsideMacros(Hi, Ctx) || !isSpelledOutsideMacros(Lo, Ctx) ||
+      isTemplateInstantiationOrIn(Ctx, DynTypedNode::create(Loop),
+                                  /*IncludeSelf=*/false))
+    return C;
+  LoopTripCount S =
+      spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx);
+  if (S.Spelling.empty() || !S.Reevaluable)
+    return C;
+  S.Guard.clear(); // the count is known to be positive
+  S.Constant = C.Constant;
+  return S;
 }
 
 const VarDecl *refVar(const Expr *E) {
@@ -994,22 +1213,31 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
   const Expr *Hi = Step == 1 ? Bound : Start;
   const Expr *Lo = Step == 1 ? Start : Bound;
-  LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, Ctx);
+  LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, F, Ctx);
   D.LoopVar = Var;
-  if (D.Reevaluable && !D.Constant) {
+  // Names declared in the loop header are not visible before it.
+  const VarDecl *HeaderName = nullptr;
+  if (const auto *DS = dyn_cast<DeclStmt>(F.getInit()))
+    for (const Decl *Dcl : DS->decls())
+      if (const auto *V = dyn_cast<VarDecl>(Dcl))
+        if (!HeaderName && (refersTo(Hi, V) || refersTo(Lo, V)))
+          HeaderName = V;
+  if (D.Constant) {
+    // A constant spelled through such a name is written as its value.
+    if (HeaderName) {
+      D.Spelling = std::to_string(*D.Constant);
+      D.Atomic = true;
+      D.Multiplicative = false;
+    }
+  } else if (D.Reevaluable) {
     if (!isReevaluable(*Start)) {
       D.Reevaluable = false;
       D.Reason = "the start value '" + getSourceText(*Start, Ctx) +
                  "' cannot be evaluated a second time";
-    } else if (const auto *DS = dyn_cast<DeclStmt>(F.getInit())) {
-      // Names declared in the loop header are not visible before it.
-      for (const Decl *Dcl : DS->decls())
-        if (const auto *V = dyn_cast<VarDecl>(Dcl))
-          if (refersTo(Hi, V) || refersTo(Lo, V)) {
-            D.Reevaluable = false;
-            D.Reason =
-                "'" + V->getNameAsString() + "' is declared in the loop header";
-          }
+    } else if (HeaderName) {
+      D.Reevaluable = false;
+      D.Reason = "'" + HeaderName->getNameAsString() +
+                 "' is declared in the loop header";
     }
   }
   return D;

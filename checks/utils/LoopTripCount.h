@@ -33,7 +33,12 @@ namespace clang::tidy::memlint::utils {
 /// How many times a loop body runs, as something a fix can spell.
 struct LoopTripCount {
   /// The count as source text, e.g. "items.size()", "n", "n - start",
-  /// "n + 1", "5". Empty when it cannot be spelled (then Reason says why).
+  /// "n + 1", "kSize", "kRows + 1", "5". Constants are spelled as written
+  /// when they name something (a constant, an enumerator, sizeof) and that
+  /// text means the same just before the loop; otherwise (literal
+  /// arithmetic, macros, template instantiations, names declared in the loop
+  /// header) as their value. Empty when it cannot be spelled (then Reason
+  /// says why).
   std::string Spelling;
   /// A condition (source text) that must hold before Spelling may be used as
   /// a size, because the count would otherwise be negative or wrap around as
@@ -43,9 +48,13 @@ struct LoopTripCount {
   std::string Guard;
   /// The value, when the count is a compile-time constant.
   std::optional<uint64_t> Constant;
-  /// True when Spelling is a primary or postfix expression (an identifier, a
-  /// call, a literal) that needs no parentheses as an operand.
+  /// True when Spelling is a primary, postfix or prefix-unary expression (an
+  /// identifier, a call, a literal, a cast) that needs no parentheses as an
+  /// operand of a binary operator.
   bool Atomic = true;
+  /// True when Spelling's top-level operator is *, / or %: it needs no
+  /// parentheses as the right operand of +.
+  bool Multiplicative = false;
   /// True when Spelling can be evaluated just before the loop: no side
   /// effects, no second call of a function, every name visible there.
   bool Reevaluable = true;
