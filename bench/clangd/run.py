@@ -72,6 +72,15 @@ def one_sample(server, checks, source, timeout=300):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def memlint_version(server):
+    """clangd's version line and memlint's, from `memlint-clangd --version`."""
+    import subprocess
+    out = subprocess.run([server, "--version"], stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, universal_newlines=True).stdout
+    lines = [l.strip() for l in out.splitlines() if "version" in l]
+    return " + ".join(lines) if lines else "unknown"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default=os.environ.get("MEMLINT_BUILD_DIR", "build"))
@@ -143,7 +152,7 @@ def main():
         "Machine: %s; 1-minute load average %.1f–%.1f during the run (wall times grow"
         " with load; the ratio is the figure to read). Servers: %s; %s." % (
             benchdoc.machine(), min(loads), max(loads), benchdoc.tool_version([stock]),
-            benchdoc.tool_version([memlint])),
+            memlint_version(memlint)),
     ]
     text = "\n".join(lines)
     print(text)
