@@ -407,22 +407,16 @@ void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
   auto Holder =
       qualType(anyOf(Container, references(Container), pointsTo(Container),
                      hasUnqualifiedDesugaredType(constantArrayType())));
-  Finder->addMatcher(
-      varDecl(unless(isExpansionInSystemHeader()), hasType(Holder))
-          .bind("store"),
-      this);
-  Finder->addMatcher(
-      fieldDecl(unless(isExpansionInSystemHeader()), hasType(Holder))
-          .bind("store"),
-      this);
-  Finder->addMatcher(
-      cxxConstructExpr(unless(isExpansionInSystemHeader()), hasType(Container))
-          .bind("store"),
-      this);
-  Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()), hasType(Container))
-          .bind("store"),
-      this);
+  Finder->addMatcher(declaratorDecl(anyOf(varDecl(), fieldDecl()),
+                                    unless(isExpansionInSystemHeader()),
+                                    hasType(Holder))
+                         .bind("store"),
+                     this);
+  Finder->addMatcher(expr(anyOf(cxxConstructExpr(), callExpr()),
+                          unless(isExpansionInSystemHeader()),
+                          hasType(Container))
+                         .bind("store"),
+                     this);
   // Aggregate initialization gives members values without naming them.
   Finder->addMatcher(
       initListExpr(unless(isExpansionInSystemHeader())).bind("aggregate"),

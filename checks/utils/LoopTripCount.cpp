@@ -291,6 +291,19 @@ ContainerUse classifyArgument(const Expr *Arg, const Expr *Call) {
   return ContainerUse::Read;
 }
 
+// The first parent of Cur that is not a paren or a no-op cast (to const);
+// Cur moves up to that parent's child.
+const Stmt *transparentParent(const Stmt *&Cur, ASTContext &Ctx) {
+  const Stmt *P = parentOf(*Cur, Ctx);
+  while (P && (isa<ParenExpr>(P) ||
+               (isa<ImplicitCastExpr>(P) &&
+                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
+    Cur = P;
+    P = parentOf(*P, Ctx);
+  }
+  return P;
+}
+
 // Whether a variable of scalar type may be written in S. ExprMutationAnalyzer
 // reports `v.push_back(i)` with an unsigned i as a mutation (the converted
 // temporary binds to push_back(T&&)), so scalars get this simpler test: a
@@ -304,13 +317,7 @@ bool isScalarMutatedIn(const VarDecl &V, const Stmt &S, ASTContext &Ctx) {
         if (!DRE || DRE->getDecl() != &V)
           return false;
         const Stmt *Cur = DRE;
-        const Stmt *P = parentOf(*Cur, Ctx);
-        while (P && (isa<ParenExpr>(P) ||
-                     (isa<ImplicitCastExpr>(P) &&
-                      cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
-          Cur = P;
-          P = parentOf(*P, Ctx);
-        }
+        const Stmt *P = transparentParent(Cur, Ctx);
         if (!P) {
           auto Parents = parentsOf(Ctx, *Cur);
           if (!Parents.empty())
@@ -454,13 +461,7 @@ bool isSizeQuery(const CXXMethodDecl &MD) {
 // `Ref.size()`, possibly through parentheses and the no-op cast to const.
 bool isObjectOfSizeQuery(const Expr &Ref, ASTContext &Ctx) {
   const Stmt *Cur = &Ref;
-  const Stmt *P = parentOf(*Cur, Ctx);
-  while (P && (isa<ParenExpr>(P) ||
-               (isa<ImplicitCastExpr>(P) &&
-                cast<ImplicitCastExpr>(P)->getCastKind() == CK_NoOp))) {
-    Cur = P;
-    P = parentOf(*P, Ctx);
-  }
+  const Stmt *P = transparentParent(Cur, Ctx);
   const auto *ME = dyn_cast_or_null<MemberExpr>(P);
   if (!ME || ME->isArrow() || ME->getBase() != Cur)
     return false;
