@@ -140,21 +140,9 @@ bool parseBool(StringRef Value, bool Default) {
   return Default;
 }
 
-/// How \p RD is exported from a shared library, as the note shows it, or
-/// empty: a default
-/// visibility or dllexport/dllimport attribute on the record, or a macro
-/// between its class-key and its name (`struct LIB_EXPORT Options`), which
-/// marks it exported in some build even when it expands to nothing in this
-/// one.
-std::string exportedBy(const RecordDecl *RD, const SourceManager &SM,
-                       const LangOptions &LangOpts) {
-  if (const auto *V = RD->getAttr<VisibilityAttr>())
-    if (V->getVisibility() == VisibilityAttr::Default)
-      return "visibility(\"default\")";
-  if (RD->hasAttr<DLLExportAttr>())
-    return "dllexport";
-  if (RD->hasAttr<DLLImportAttr>())
-    return "dllimport";
+/// The macro between \p RD's class-key and its name, quoted, or empty.
+std::string exportMacro(const RecordDecl *RD, const SourceManager &SM,
+                        const LangOptions &LangOpts) {
   SourceLocation KeyLoc = RD->getInnerLocStart();
   SourceLocation NameLoc = RD->getLocation();
   if (KeyLoc.isInvalid() || NameLoc.isInvalid() || KeyLoc.isMacroID() ||
@@ -208,6 +196,27 @@ std::string exportedBy(const RecordDecl *RD, const SourceManager &SM,
       continue;
     return "'" + Id.str() + "'";
   }
+  return "";
+}
+
+/// How \p RD is exported from a shared library, as the note shows it, or
+/// empty: a macro between its class-key and its name (`struct LIB_EXPORT
+/// Options`), which marks it exported in some build even when it expands to
+/// nothing in this one, or a default visibility or dllexport/dllimport
+/// attribute on the record.
+std::string exportedBy(const RecordDecl *RD, const SourceManager &SM,
+                       const LangOptions &LangOpts) {
+  // The macro first: it names what the user wrote.
+  std::string Macro = exportMacro(RD, SM, LangOpts);
+  if (!Macro.empty())
+    return Macro;
+  if (const auto *V = RD->getAttr<VisibilityAttr>())
+    if (V->getVisibility() == VisibilityAttr::Default)
+      return "visibility(\"default\")";
+  if (RD->hasAttr<DLLExportAttr>())
+    return "dllexport";
+  if (RD->hasAttr<DLLImportAttr>())
+    return "dllimport";
   return "";
 }
 
