@@ -31,6 +31,12 @@ struct [[gnu::visibility("default")]] Visible2 { char A; double B; char C; };
 // CHECK-NOTES-ALL: :[[@LINE-1]]:39: warning: 'Visible2' is 24 bytes
 // CHECK-NOTES-ALL: :[[@LINE-2]]:39: note: no fixit: it is exported from a shared library (visibility("default")); reordering its fields changes the library's ABI
 
+#pragma GCC visibility push(default)
+struct Pushed { char A; double B; char C; };
+#pragma GCC visibility pop
+// CHECK-NOTES-ALL: :[[@LINE-2]]:8: warning: 'Pushed' is 24 bytes
+// CHECK-NOTES-ALL: :[[@LINE-3]]:8: note: no fixit: it is exported from a shared library (visibility("default")); reordering its fields changes the library's ABI
+
 // Not exported: hidden visibility, other attributes, alignas, and the
 // qualifier of an out-of-line definition are no export macro.
 struct __attribute__((visibility("hidden"))) Hidden { char A; double B; char C; };
@@ -56,7 +62,8 @@ struct outer::Outer::Inner { char A; double B; char C; };
 
 #ifdef MEMLINT_FIXED
 static_assert(sizeof(Options) == 24 && sizeof(Api) == 24 &&
-              sizeof(Visible) == 24 && sizeof(Visible2) == 24, "");
+              sizeof(Visible) == 24 && sizeof(Visible2) == 24 &&
+              sizeof(Pushed) == 24, "");
 static_assert(sizeof(Hidden) == 16 && sizeof(Marked) == 16 &&
               sizeof(outer::Outer::Inner) == 16, "");
 #endif
