@@ -37,9 +37,8 @@ bool isBlank(StringRef Line) { return Line.trim().empty(); }
 
 /// Offset of the start of the line holding \p Offset.
 unsigned lineStart(StringRef Text, unsigned Offset) {
-  if (Offset == 0)
-    return 0;
-  size_t Pos = Text.rfind('\n', Offset - 1);
+  // StringRef::rfind(C, From) looks strictly before From.
+  size_t Pos = Text.rfind('\n', Offset);
   return Pos == StringRef::npos ? 0 : static_cast<unsigned>(Pos) + 1;
 }
 

@@ -138,6 +138,28 @@ struct Opening {
 // CHECK-FIXES-NEXT: {{^}}  char Moved;
 // CHECK-FIXES-NEXT: {{^}}};
 
+// A section comment (followed by a blank line) stays when the field below
+// it moves.
+struct SectionMove {
+  char A;
+  char B;
+  char C;
+  // Numbers
+
+  double D;
+  char E;
+};
+// CHECK-MESSAGES: :[[@LINE-9]]:8: warning: 'SectionMove' is 24 bytes with 12 bytes of padding; ordering its fields as (D, A, B, C, E) makes it 16 bytes [memlint-padding-waste]
+// CHECK-FIXES:      {{^}}struct SectionMove {
+// CHECK-FIXES-NEXT: {{^}}  double D;
+// CHECK-FIXES-NEXT: {{^}}  char A;
+// CHECK-FIXES-NEXT: {{^}}  char B;
+// CHECK-FIXES-NEXT: {{^}}  char C;
+// CHECK-FIXES-NEXT: {{^}}  // Numbers
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: {{^}}  char E;
+// CHECK-FIXES-NEXT: {{^}}};
+
 // The continuation of a method's trailing comment is not the documentation
 // of the field below it, which moves without it; a comment block in the
 // field's column directly above a field moves with it.
@@ -202,6 +224,7 @@ struct SplitLines {
 
 #ifdef MEMLINT_FIXED
 static_assert(sizeof(Spaced) == 24 && sizeof(Opening) == 16 &&
+              sizeof(SectionMove) == 16 &&
               sizeof(AfterMethod) == 16 && sizeof(TwoSections) == 32 &&
               sizeof(SplitLines) == 16, "");
 #endif
