@@ -3,12 +3,15 @@
 #include "FieldReorder.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include <algorithm>
 #include <map>
 #include <set>
@@ -146,7 +149,8 @@ bool closes(StringRef Line) {
 }
 
 /// Indices of a heaviest subsequence of \p Keys (distinct) that is
-/// increasing, by \p Weights.
+/// increasing, by \p Weights. Ties keep later elements, so that fields move
+/// down rather than up (up, they could cross a declaration they use).
 std::vector<bool> heaviestIncreasing(llvm::ArrayRef<unsigned> Keys,
                                      llvm::ArrayRef<unsigned> Weights) {
   size_t N = Keys.size();
@@ -156,17 +160,69 @@ std::vector<bool> heaviestIncreasing(llvm::ArrayRef<unsigned> Keys,
   for (size_t I = 0; I < N; ++I) {
     Best[I] = Weights[I];
     for (size_t J = 0; J < I; ++J)
-      if (Keys[J] < Keys[I] && Best[J] + Weights[I] > Best[I]) {
+      if (Keys[J] < Keys[I] && Best[J] + Weights[I] >= Best[I]) {
         Best[I] = Best[J] + Weights[I];
         Prev[I] = static_cast<int>(J);
       }
-    if (Top < 0 || Best[I] > Best[Top])
+    if (Top < 0 || Best[I] >= Best[Top])
       Top = static_cast<int>(I);
   }
   std::vector<bool> In(N, false);
   for (int I = Top; I >= 0; I = Prev[I])
     In[I] = true;
   return In;
+}
+
+/// The identifiers in [\p Begin, \p End) of \p Text (the whole buffer),
+/// comments left out.
+llvm::StringSet<> identifiersIn(StringRef Text, unsigned Begin, unsigned End,
+                                FileID File, const SourceManager &SM,
+                                const LangOptions &LangOpts) {
+  llvm::StringSet<> Ids;
+  // The lexer needs the buffer's terminating null: lex on and stop at End.
+  Lexer Lex(SM.getLocForStartOfFile(File), LangOpts, Text.begin(),
+            Text.begin() + Begin, Text.end());
+  Token Tok;
+  while (true) {
+    Lex.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
+      break;
+    if (Tok.is(tok::raw_identifier))
+      Ids.insert(Tok.getRawIdentifier());
+  }
+  return Ids;
+}
+
+/// A member other than a field, declared between \p From and \p To, whose
+/// name \p Ids holds, or empty. A field's type and array bounds only see the
+/// names declared before it: moved above such a declaration, it would not
+/// compile.
+std::string declaredBetween(const RecordDecl *RD, const llvm::StringSet<> &Ids,
+                            unsigned From, unsigned To, const SourceManager &SM,
+                            FileID File) {
+  auto Inside = [&](const Decl *D) {
+    SourceLocation L = D->getLocation();
+    if (L.isInvalid())
+      return false;
+    L = SM.getExpansionLoc(L);
+    if (SM.getFileID(L) != File)
+      return false;
+    unsigned Off = SM.getFileOffset(L);
+    return Off >= From && Off < To;
+  };
+  for (const Decl *D : RD->decls()) {
+    if (isa<FieldDecl, AccessSpecDecl>(D) || D->isImplicit() || !Inside(D))
+      continue;
+    if (const auto *ND = dyn_cast<NamedDecl>(D))
+      if (ND->getIdentifier() && Ids.contains(ND->getName()))
+        return ND->getName().str();
+    if (const auto *ED = dyn_cast<EnumDecl>(D))
+      if (!ED->isScoped())
+        for (const EnumConstantDecl *E : ED->enumerators())
+          if (Ids.contains(E->getName()))
+            return E->getName().str();
+  }
+  return "";
 }
 
 /// Line mode: fields move as whole lines. The heaviest run of fields already
@@ -181,7 +237,8 @@ std::optional<std::vector<FixItHint>> moveLines(
     const RecordDecl *RD, llvm::ArrayRef<Region> Regions,
     llvm::ArrayRef<const FieldDecl *> NewOrder,
     llvm::function_ref<std::optional<std::string>(const FieldDecl *)> TextOf,
-    StringRef Text, FileID File, const SourceManager &SM, std::string &Why) {
+    StringRef Text, FileID File, const SourceManager &SM,
+    const LangOptions &LangOpts, std::string &Why) {
   llvm::DenseMap<const FieldDecl *, unsigned> Section;
   unsigned Index = 0;
   for (const Decl *D : RD->decls()) {
@@ -280,6 +337,28 @@ std::optional<std::vector<FixItHint>> moveLines(
   if (!std::equal(Result.begin(), Result.end(), NewOrder.begin(),
                   NewOrder.end()))
     return std::nullopt;
+  // Where each moved unit lands; moving up, it must not cross a declaration
+  // it uses.
+  for (unsigned RI = 0; RI < Regions.size(); ++RI) {
+    unsigned Landing = Regions[RI].LineBegin;
+    for (unsigned U : Content[RI]) {
+      if (Stays[U]) {
+        Landing = Regions[RI].LineEnd;
+        continue;
+      }
+      const Region &From = Regions[Units[U].Region];
+      if (Landing >= From.LineBegin)
+        continue;
+      std::string Name = declaredBetween(
+          RD, identifiersIn(Text, From.DeclBegin, From.End, File, SM, LangOpts),
+          Landing, From.LineBegin, SM, File);
+      if (!Name.empty()) {
+        Why = "'" + Units[U].Fields.front()->getName().str() +
+              "' would move above '" + Name + "', which its declaration uses";
+        return std::nullopt;
+      }
+    }
+  }
 
   // The new text as a sequence of blocks: original lines that stay
   // (anchors) and new text.
@@ -490,6 +569,35 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     R.LineEnd = Eol + 1;
   }
 
+  // A field whose declaration names another field (decltype, sizeof in an
+  // array bound) must stay below it.
+  {
+    llvm::StringMap<unsigned> OldIndexByName;
+    for (unsigned I = 0; I < Old.size(); ++I)
+      OldIndexByName[Old[I]->getName()] = I;
+    llvm::DenseMap<const FieldDecl *, unsigned> NewPos, OldPos;
+    for (unsigned I = 0; I < NewOrder.size(); ++I)
+      NewPos[NewOrder[I]] = I;
+    for (unsigned I = 0; I < Old.size(); ++I)
+      OldPos[Old[I]] = I;
+    for (const Region &R : Regions) {
+      llvm::StringSet<> Ids =
+          identifiersIn(Text, R.DeclBegin, R.End, File, SM, LangOpts);
+      for (const FieldDecl *F : R.Fields)
+        for (const auto &Id : Ids) {
+          auto It = OldIndexByName.find(Id.getKey());
+          if (It == OldIndexByName.end())
+            continue;
+          const FieldDecl *G = Old[It->second];
+          if (G != F && OldPos[G] < OldPos[F] && NewPos[G] > NewPos[F]) {
+            Why = "'" + F->getName().str() + "' would move above '" +
+                  G->getName().str() + "', which its declaration uses";
+            return std::nullopt;
+          }
+        }
+    }
+  }
+
   // The text of one field on its own: the whole chunk for a single-field
   // declaration, or the shared type plus its declarator for a split one.
   auto TextOf = [&](const FieldDecl *FD) -> std::optional<std::string> {
@@ -546,7 +654,8 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
   std::vector<FixItHint> Hints;
   std::optional<std::vector<FixItHint>> Moved;
   if (LineMode) {
-    Moved = moveLines(RD, Regions, NewOrder, TextOf, Text, File, SM, Why);
+    Moved =
+        moveLines(RD, Regions, NewOrder, TextOf, Text, File, SM, LangOpts, Why);
     if (!Moved && !Why.empty())
       return std::nullopt;
   }
@@ -564,6 +673,18 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
         continue;
       std::string Replacement;
       for (const FieldDecl *FD : Assigned) {
+        const Region &From = Regions[RegionOf[FD]];
+        if (R.Begin < From.Begin) {
+          std::string Name = declaredBetween(
+              RD,
+              identifiersIn(Text, From.DeclBegin, From.End, File, SM, LangOpts),
+              R.Begin, From.Begin, SM, File);
+          if (!Name.empty()) {
+            Why = "'" + FD->getName().str() + "' would move above '" + Name +
+                  "', which its declaration uses";
+            return std::nullopt;
+          }
+        }
         std::optional<std::string> T = TextOf(FD);
         if (!T)
           return CannotSplit(FD);
