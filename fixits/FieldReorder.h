@@ -31,7 +31,8 @@ namespace clang::tidy::memlint::fixits {
 /// fields). Returns std::nullopt, with the reason in \p Why, when the source
 /// cannot be rewritten safely: fields from macros, preprocessor directives
 /// between the braces, declarators that are not a plain name (`int *a, b;`),
-/// or unnamed fields.
+/// unnamed fields, a field that would move above a name its declaration uses,
+/// or a `//` comment that would land in front of code on its line.
 std::optional<std::vector<FixItHint>>
 reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
               const SourceManager &SM, const LangOptions &LangOpts,
