@@ -446,12 +446,6 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
     return;
   if (RD->isExternCContext())
     return;
-  // The layout of a record exported from a shared library is part of the
-  // library's ABI.
-  std::string Exported =
-      exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (!Exported.empty() && !CheckExportedRecords)
-    return;
   unsigned NumFields = 0;
   unsigned NumBools = 0;
   bool HasBitFields = false;
@@ -465,6 +459,12 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
       ++NumBools;
   }
   if (NumFields < 2)
+    return;
+  // The layout of a record exported from a shared library is part of the
+  // library's ABI.
+  std::string Exported =
+      exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Exported.empty() && !CheckExportedRecords)
     return;
 
   std::string Name = RD->getName().str();
