@@ -131,8 +131,8 @@ unsigned includeTrailingComment(StringRef Text, unsigned Offset) {
   return Offset;
 }
 
-/// The end of a line the previous member, an access specifier or the
-/// opening brace closes: a blank line after it adds nothing.
+/// Whether \p Line is blank, opens the record or starts an access section:
+/// a blank line after it adds nothing.
 bool opensOrBlank(StringRef Line) {
   Line = Line.trim();
   return Line.empty() || Line.ends_with("{") ||
@@ -141,6 +141,8 @@ bool opensOrBlank(StringRef Line) {
           Line.ends_with(":"));
 }
 
+/// Whether \p Line closes the record or starts another access section: a
+/// blank line before it adds nothing.
 bool closes(StringRef Line) {
   Line = Line.trim();
   return Line.starts_with("}") || Line.starts_with("public") ||
