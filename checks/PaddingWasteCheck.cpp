@@ -11,6 +11,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 #include <algorithm>
@@ -64,6 +65,22 @@ bool mentionsThis(const Stmt *S) {
                       [](const Stmt *C) { return mentionsThis(C); });
 }
 
+/// Whether the initializer \p E may read a member of the object under
+/// construction. A bare `this` (a pointer member pointed at its own object,
+/// `next_(this)`, `next_{this}`) only takes the address and reads nothing;
+/// `this->x`, member calls and `this` passed to a function may.
+bool readsMembers(const Expr *E) {
+  if (!E)
+    return false;
+  const Expr *Inner = E->IgnoreParenImpCasts();
+  if (const auto *ILE = dyn_cast<InitListExpr>(Inner))
+    if (ILE->getNumInits() == 1 && !ILE->getType()->isRecordType())
+      Inner = ILE->getInit(0)->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Inner))
+    return false;
+  return mentionsThis(E);
+}
+
 /// Whether evaluating \p S may have effects whose order someone could
 /// observe: a call to anything that is not constexpr.
 bool hasCallWithEffects(const Stmt *S) {
@@ -115,6 +132,94 @@ bool isOrderSensitive(const FieldDecl *FD, const CXXRecordDecl *Parent) {
   return false;
 }
 
+bool parseBool(StringRef Value, bool Default) {
+  if (Value.equals_insensitive("true") || Value == "1")
+    return true;
+  if (Value.equals_insensitive("false") || Value == "0")
+    return false;
+  return Default;
+}
+
+/// The macro between \p RD's class-key and its name, quoted, or empty.
+std::string exportMacro(const RecordDecl *RD, const SourceManager &SM,
+                        const LangOptions &LangOpts) {
+  SourceLocation KeyLoc = RD->getInnerLocStart();
+  SourceLocation NameLoc = RD->getLocation();
+  if (KeyLoc.isInvalid() || NameLoc.isInvalid() || KeyLoc.isMacroID() ||
+      NameLoc.isMacroID() || SM.getFileID(KeyLoc) != SM.getFileID(NameLoc))
+    return "";
+  unsigned Begin = SM.getFileOffset(KeyLoc);
+  unsigned End = SM.getFileOffset(NameLoc);
+  if (End <= Begin)
+    return "";
+  bool Invalid = false;
+  StringRef Buffer = SM.getBufferData(SM.getFileID(KeyLoc), &Invalid);
+  if (Invalid)
+    return "";
+  // Between the class-key and the name, valid C++ only has attributes,
+  // alignas and a nested-name-specifier; any other identifier is a macro.
+  // The lexer needs the buffer's terminating null: lex on and stop at the
+  // name.
+  SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(KeyLoc));
+  Lexer Lex(FileStart, LangOpts, Buffer.begin(), Buffer.begin() + Begin,
+            Buffer.end());
+  Token Tok;
+  Lex.LexFromRawLexer(Tok); // The class-key.
+  std::vector<Token> Toks;
+  while (true) {
+    Lex.LexFromRawLexer(Tok);
+    if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
+      break;
+    Toks.push_back(Tok);
+  }
+  unsigned Depth = 0; // Inside (), [] or <>.
+  for (size_t I = 0; I < Toks.size(); ++I) {
+    const Token &T = Toks[I];
+    if (T.isOneOf(tok::l_paren, tok::l_square, tok::less)) {
+      ++Depth;
+      continue;
+    }
+    if (T.isOneOf(tok::r_paren, tok::r_square, tok::greater)) {
+      if (Depth)
+        --Depth;
+      continue;
+    }
+    if (Depth || T.isNot(tok::raw_identifier))
+      continue;
+    StringRef Id = T.getRawIdentifier();
+    if (Id == "alignas" || Id == "_Alignas" || Id == "__attribute__" ||
+        Id == "__attribute" || Id == "__declspec")
+      continue;
+    // A qualifier of an out-of-line definition: `struct A::B`,
+    // `struct A<int>::B`.
+    if (I + 1 < Toks.size() && Toks[I + 1].isOneOf(tok::coloncolon, tok::less))
+      continue;
+    return "'" + Id.str() + "'";
+  }
+  return "";
+}
+
+/// How \p RD is exported from a shared library, as the note shows it, or
+/// empty: a macro between its class-key and its name (`struct LIB_EXPORT
+/// Options`), which marks it exported in some build even when it expands to
+/// nothing in this one, or a default visibility or dllexport/dllimport
+/// attribute on the record.
+std::string exportedBy(const RecordDecl *RD, const SourceManager &SM,
+                       const LangOptions &LangOpts) {
+  // The macro first: it names what the user wrote.
+  std::string Macro = exportMacro(RD, SM, LangOpts);
+  if (!Macro.empty())
+    return Macro;
+  if (const auto *V = RD->getAttr<VisibilityAttr>())
+    if (V->getVisibility() == VisibilityAttr::Default)
+      return "visibility(\"default\")";
+  if (RD->hasAttr<DLLExportAttr>())
+    return "dllexport";
+  if (RD->hasAttr<DLLImportAttr>())
+    return "dllimport";
+  return "";
+}
+
 bool isOrderedComparison(OverloadedOperatorKind K) {
   return K == OO_Spaceship || K == OO_Less || K == OO_Greater ||
          K == OO_LessEqual || K == OO_GreaterEqual;
@@ -126,12 +231,16 @@ PaddingWasteCheck::PaddingWasteCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), UserScope(Context),
       MinBytesSaved(Options.get("MinBytesSaved", 1U)),
       MinBoolsToPack(Options.get("MinBoolsToPack", 4U)),
-      IgnoredRecords(Options.get("IgnoredRecords", "")) {}
+      IgnoredRecords(Options.get("IgnoredRecords", "")),
+      CheckExportedRecords(
+          parseBool(Options.get("CheckExportedRecords", "false"), false)) {}
 
 void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinBytesSaved", MinBytesSaved);
   Options.store(Opts, "MinBoolsToPack", MinBoolsToPack);
   Options.store(Opts, "IgnoredRecords", IgnoredRecords);
+  Options.store(Opts, "CheckExportedRecords",
+                CheckExportedRecords ? "true" : "false");
 }
 
 void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
@@ -290,13 +399,13 @@ PaddingWasteCheck::fixitBlocker(const RecordDecl *RD,
     // reads the object could then read a member not yet initialized.
     for (const CXXConstructorDecl *Ctor : CRD->ctors())
       for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->isWritten() && mentionsThis(Init->getInit()))
+        if (Init->isWritten() && readsMembers(Init->getInit()))
           return "a constructor initializes a member from another member "
                  "(initialization order would change)";
   }
   for (const FieldDecl *FD : RD->fields())
     if (FD->hasInClassInitializer() &&
-        mentionsThis(FD->getInClassInitializer()))
+        readsMembers(FD->getInClassInitializer()))
       return "a default member initializer reads another member "
              "(initialization order would change)";
   // Construction and destruction with observable effects keep their order.
@@ -351,6 +460,12 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
       ++NumBools;
   }
   if (NumFields < 2)
+    return;
+  // The layout of a record exported from a shared library is part of the
+  // library's ABI.
+  std::string Exported =
+      exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Exported.empty() && !CheckExportedRecords)
     return;
 
   std::string Name = RD->getName().str();
@@ -439,7 +554,10 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
             "it";
   }
   std::string Why;
-  if (Fix.Layout.Size != Best.Layout.Size)
+  if (!Exported.empty())
+    Why = "it is exported from a shared library (" + Exported +
+          "); reordering its fields changes the library's ABI";
+  if (Why.empty() && Fix.Layout.Size != Best.Layout.Size)
     Why = "the smallest order moves fields across access specifiers";
   if (Why.empty())
     Why = fixitBlocker(RD, Fix.Order);

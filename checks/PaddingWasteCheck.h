@@ -47,6 +47,9 @@ private:
   const unsigned MinBytesSaved;
   const unsigned MinBoolsToPack;
   const std::string IgnoredRecords;
+  /// Flag records exported from a shared library too (never with a fixit:
+  /// their layout is part of the library's ABI).
+  const bool CheckExportedRecords;
 
   llvm::SetVector<const RecordDecl *> Records;
   llvm::DenseMap<const RecordDecl *, Usage> Usages;

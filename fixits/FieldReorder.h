@@ -2,10 +2,14 @@
 //-*-===//
 //
 // Rewrites the member declarations of a record into a new field order. Each
-// field moves with its leading comment lines, attributes, bit-width, default
-// member initializer and trailing same-line comment; other members (methods,
-// types, access specifiers, static data) stay where they are, and the fields
-// fill the field positions in the new order. Declarations of several fields
+// field moves with its leading comment block (the comment lines directly
+// above it, in its column), attributes, bit-width, default member initializer,
+// trailing comment and the comment lines continuing that comment under
+// itself. When every field declaration has lines of its own, only the fields
+// out of order move, as whole lines: blank lines, section comments and other
+// members (methods, types, access specifiers, static data) stay where they
+// are. When fields share lines, the declarations keep their positions and
+// take the fields in the new order. Declarations of several fields
 // (`int a, b;`) are split into one declaration per field when their fields
 // part ways.
 //
@@ -27,7 +31,8 @@ namespace clang::tidy::memlint::fixits {
 /// fields). Returns std::nullopt, with the reason in \p Why, when the source
 /// cannot be rewritten safely: fields from macros, preprocessor directives
 /// between the braces, declarators that are not a plain name (`int *a, b;`),
-/// or unnamed fields.
+/// unnamed fields, a field that would move above a name its declaration uses,
+/// or a `//` comment that would land in front of code on its line.
 std::optional<std::vector<FixItHint>>
 reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
               const SourceManager &SM, const LangOptions &LangOpts,

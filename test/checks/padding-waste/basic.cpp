@@ -56,12 +56,14 @@ public:
   int Size;
 };
 // CHECK-MESSAGES: :[[@LINE-9]]:7: warning: 'Widget' is 24 bytes with 11 bytes of padding; ordering its fields as (Weight, Size, Tag) makes it 16 bytes [memlint-padding-waste]
+// Only Tag moves: the fields already in order stay where they are.
 // CHECK-FIXES:      int size() const { return Size; }
-// CHECK-FIXES-NEXT:   double Weight;
 // CHECK-FIXES-NEXT:   static int Count;
-// CHECK-FIXES-NEXT:   int Size;
+// CHECK-FIXES-NEXT:   double Weight;
 // CHECK-FIXES-NEXT:   using Id = int;
+// CHECK-FIXES-NEXT:   int Size;
 // CHECK-FIXES-NEXT:   char Tag;
+// CHECK-FIXES-NEXT: };
 
 // A typedef'd anonymous struct (C style) is named by its typedef.
 typedef struct {

@@ -127,3 +127,10 @@ struct Elsewhere {
 };
 // CHECK-NOTES: :[[@LINE-6]]:8: warning: 'Elsewhere' is 24 bytes
 // CHECK-NOTES: :[[@LINE-7]]:8: note: no fixit: a constructor is defined in another file, where its member initializers would be left in the old order
+
+// Fields sharing lines: a field ending in a `//` comment cannot move in front
+// of code on its line (the comment would swallow it).
+struct SharedLine { char A; double B; // the value
+  char C; };
+// CHECK-NOTES: :[[@LINE-2]]:8: warning: 'SharedLine' is 24 bytes
+// CHECK-NOTES: :[[@LINE-3]]:8: note: no fixit: a field with a '//' comment would move in front of code on the same line

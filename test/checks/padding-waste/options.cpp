@@ -3,6 +3,12 @@
 // RUN:   -config="{CheckOptions: {memlint-padding-waste.MinBytesSaved: 8, memlint-padding-waste.MinBoolsToPack: 0}}"
 // RUN: %check_clang_tidy -check-suffix=IGNORED %s memlint-padding-waste %t -- \
 // RUN:   -config="{CheckOptions: {memlint-padding-waste.IgnoredRecords: 'Small;ns::.*', memlint-padding-waste.MinBoolsToPack: 0}}"
+// Options are written back (CheckExportedRecords is tested in exported.cpp).
+// RUN: %clang_tidy_plugin --checks=-*,memlint-padding-waste --dump-config | FileCheck -check-prefix=DUMP-DEFAULT %s
+// RUN: %clang_tidy_plugin --checks=-*,memlint-padding-waste --dump-config \
+// RUN:   --config="{CheckOptions: {memlint-padding-waste.CheckExportedRecords: true}}" | FileCheck -check-prefix=DUMP-SET %s
+// DUMP-DEFAULT: memlint-padding-waste.CheckExportedRecords: 'false'
+// DUMP-SET: memlint-padding-waste.CheckExportedRecords: 'true'
 
 // Saves 4 bytes: reported by default, not with MinBytesSaved: 8.
 struct Small { char A; int B; char C; };
