@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "utils/LocalLifetime.h"
+#include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -123,41 +124,13 @@ bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
   });
 }
 
-// Whether the array Arr is only read in FD: each mention is `sizeof Arr`
-// or `Arr[i]` / `Arr[i].Field` whose value is read. A local (static or not)
-// cannot be reached from elsewhere without such a mention.
+// Whether the array Arr is only read in FD (`sizeof Arr`, `Arr[i]`,
+// `Arr[i].Field` read or bound to a const reference). A local, static or not,
+// cannot be reached from elsewhere without a use here that lets it escape.
 bool tableOnlyRead(const VarDecl &Arr, const FunctionDecl &FD,
                    ASTContext &Ctx) {
-  if (!FD.getBody())
-    return false;
-  auto Up = [&](const Stmt *S) {
-    const Stmt *P = memlint::utils::parentStmt(*S, Ctx);
-    while (isa_and_nonnull<ParenExpr>(P))
-      P = memlint::utils::parentStmt(*P, Ctx);
-    return P;
-  };
-  for (const DeclRefExpr *Ref :
-       memlint::utils::findReferences(Arr, *FD.getBody())) {
-    const Stmt *P = Up(Ref);
-    if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
-      continue;
-    // Array-to-pointer decay, then the subscript.
-    if (const auto *Cast = dyn_cast_or_null<ImplicitCastExpr>(P);
-        Cast && Cast->getCastKind() == CK_ArrayToPointerDecay)
-      P = Up(Cast);
-    const auto *ASE = dyn_cast_or_null<ArraySubscriptExpr>(P);
-    if (!ASE || ASE->getIdx()->IgnoreParenImpCasts() == Ref)
-      return false;
-    P = Up(ASE);
-    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P); ME && !ME->isArrow())
-      P = Up(ME);
-    if (isa_and_nonnull<UnaryExprOrTypeTraitExpr>(P))
-      continue;
-    const auto *Read = dyn_cast_or_null<ImplicitCastExpr>(P);
-    if (!Read || Read->getCastKind() != CK_LValueToRValue)
-      return false;
-  }
-  return true;
+  return FD.getBody() &&
+         memlint::utils::analyzeVarUses(Arr, *FD.getBody(), Ctx).onlyRead();
 }
 
 // The string literals a `const char *` read from a table can be: `Names[i]`
@@ -203,8 +176,9 @@ tableLiterals(const Expr *E, const FunctionDecl &FD, ASTContext &Ctx) {
 }
 
 // A std::basic_string built from a table of literals (`std::string f =
-// Cases[i].Name;`) of which at most half outgrow the inline buffer: it
-// allocates on few iterations, not on every one, and reuse saves little.
+// Cases[i].Name;`) of which at most half outgrow the inline buffer, and only
+// read: it allocates on few iterations, not on every one, and reuse saves
+// little.
 bool isMostlySmallTableInit(const VarDecl &V, const CXXRecordDecl &RD,
                             ASTContext &Ctx) {
   const auto *CE =
@@ -216,6 +190,10 @@ bool isMostlySmallTableInit(const VarDecl &V, const CXXRecordDecl &RD,
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
   if (!CE || explicitArgCount(*CE) != 1 || !FD || !Spec ||
       Spec->getTemplateArgs().size() == 0)
+    return false;
+  // Only while the string keeps the value: `f += ...` may outgrow the buffer.
+  if (!FD->getBody() ||
+      !memlint::utils::analyzeVarUses(V, *FD->getBody(), Ctx).onlyRead())
     return false;
   auto Lits = tableLiterals(CE->getArg(0), *FD, Ctx);
   uint64_t CharBytes =

@@ -8,6 +8,7 @@
 #include <string>
 
 void use(const std::string &S) { std::puts(S.c_str()); }
+template <class T, class U> void check(const T &, const U &) {}
 
 // Both branches build a std::string temporary: after hoisting,
 // `Key = ... ? std::string(...) : std::string(...)` would move from it.
@@ -45,6 +46,8 @@ void mostlyShortTable() {
       {"18446744073709551615.log", 1},
   };
   for (unsigned I = 0; I < sizeof(Cases) / sizeof(Cases[0]); I++) {
+    // Other reads of the table (gtest's ASSERT_EQ binds them to const&).
+    check(Cases[I].Number, Cases[I].Name);
     std::string F = Cases[I].Name;
     // CHECK-FIXES: {{^}}    std::string F = Cases[I].Name;{{$}}
     use(F);
@@ -54,6 +57,17 @@ void mostlyShortTable() {
     std::string F = Errors[I];
     // CHECK-FIXES: {{^}}    std::string F = Errors[I];{{$}}
     use(F);
+  }
+}
+
+// A short table, but the copy grows afterwards: flagged.
+void growsAfterwards() {
+  static const char *Names[] = {"a", "b", "c"};
+  for (unsigned I = 0; I < 3; I++) {
+    std::string N = Names[I];
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'N' is allocated on every iteration; declare it before the loop and reassign it to reuse its capacity [memlint-allocation-in-loop]
+    N += " and a suffix that outgrows the buffer";
+    use(N);
   }
 }
 
@@ -99,6 +113,7 @@ int main() {
   conditionalLiterals(3);
   mostlyShortTable();
   mostlyLongTable();
+  growsAfterwards();
   modifiedTable("x");
 }
 void fill(const char **) {}
