@@ -283,9 +283,9 @@ def main():
     if "floor" in tools and "memlint" in tools:
         f, m = summary["floor"], summary["memlint"]
         w("clang-tidy itself, with no check running, costs %.2fx the parse's CPU and "
-          "%.2fx its peak RSS (worst TU %.2fx); memlint's checks add %.2fx CPU on top "
-          "of that floor.\n" % (f["cpu_ratio"], f["rss_median_ratio"], f["rss_max_ratio"],
-                               m["cpu"] / f["cpu"]))
+          "%.2fx its peak RSS (worst TU %.2fx); memlint with its checks costs %.2fx "
+          "that floor's CPU.\n" % (f["cpu_ratio"], f["rss_median_ratio"], f["rss_max_ratio"],
+                                  m["cpu"] / f["cpu"]))
     w("<details><summary>per TU (median CPU s / peak RSS MiB)</summary>\n")
     w("| TU | " + " | ".join(t for t in tools) + " |")
     w("| --- | " + " | ".join("---:" for _ in tools) + " |")
