@@ -40,6 +40,18 @@ bool wholeTU(ASTContext &Ctx) {
   return Scope.size() == 1 && Scope.front() == Ctx.getTranslationUnitDecl();
 }
 
+std::vector<Decl *> userTopLevelDecls(ASTContext &Ctx) {
+  std::vector<Decl *> Decls;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    SourceLocation Loc = D->getBeginLoc();
+    if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      continue;
+    Decls.push_back(D);
+  }
+  return Decls;
+}
+
 Entry &entryFor(ASTContext &Ctx) {
   {
     std::lock_guard<std::mutex> Lock(RegistryMutex);
@@ -49,13 +61,7 @@ Entry &entryFor(ASTContext &Ctx) {
   }
   auto E = std::make_unique<Entry>();
   if (wholeTU(Ctx)) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-      SourceLocation Loc = D->getBeginLoc();
-      if (Loc.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
-        continue;
-      E->UserDecls.push_back(D);
-    }
+    E->UserDecls = userTopLevelDecls(Ctx);
     // ParentMapContext builds over the context's traversal scope: narrow it
     // while our map is built, then restore it. The ongoing match traversal
     // walks the TU's DeclContext when the scope is the whole TU, so it is
@@ -105,10 +111,12 @@ void UserCodeScope::Callback::run(
   ASTContext &Ctx = *Result.Context;
   if (!wholeTU(Ctx))
     return;
-  // The same declarations our parent map covers: build the entry first, so
-  // it keeps no map of its own (the context's map now covers the same).
-  std::vector<Decl *> UserDecls = entryFor(Ctx).UserDecls;
-  Ctx.setTraversalScope(UserDecls);
+  // From now on ASTContext's own parent map covers these declarations only,
+  // so parentsOf needs no map of its own (entryFor sees a limited scope).
+  // The scope stays narrowed for the rest of the TU: the consumers after the
+  // match finder (the static analyzer) collect their declarations while
+  // parsing, not through it.
+  Ctx.setTraversalScope(userTopLevelDecls(Ctx));
 }
 
 DynTypedNodeList parentsOf(ASTContext &Ctx, const DynTypedNode &N) {
