@@ -169,16 +169,7 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var");
-  // isInstantiated(), asked here: as a matcher it builds clang's parent map
-  // over the whole TU.
-  if (utils::isTemplateInstantiationOrIn(*Result.Context,
-                                         DynTypedNode::create(*VD),
-                                         /*IncludeSelf=*/true))
-    return;
-  if (VD->isImplicit() || VD->getLocation().isMacroID() ||
-      VD->getDeclContext()->isDependentContext() ||
-      VD->getType().isVolatileQualified() || VD->hasAttrs() ||
-      utils::inCoroutine(VD) || !utils::soleDeclStmt(VD, *Ctx))
+  if (!utils::isRewritableLocal(*VD, *Ctx) || !utils::soleDeclStmt(VD, *Ctx))
     return;
 
   Candidate C;

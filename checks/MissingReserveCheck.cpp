@@ -39,25 +39,6 @@ bool visitAll(const Stmt *S, const std::function<void(const Stmt *)> &F) {
   return false;
 }
 
-const Expr *stripImplicit(const Expr *E) {
-  while (true) {
-    const Expr *Old = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      if (CE->getNumArgs() == 1 &&
-          CE->getConstructor()->isCopyOrMoveConstructor())
-        E = CE->getArg(0);
-    if (E == Old)
-      return E;
-  }
-}
-
 const CXXRecordDecl *recordOf(QualType T) {
   if (const auto *RD = T->getPointeeCXXRecordDecl())
     return RD;
@@ -218,7 +199,7 @@ bool isSingleElementGrowth(const Expr &Call, ContainerKind K, ASTContext &Ctx,
     const CXXRecordDecl *RD = recordOf(objectOf(Call)->getType());
     bool IsMap = RD && RD->getName().contains("map");
     auto KeyOfPair = [&](const Expr *E) {
-      const Expr *S = stripImplicit(E);
+      const Expr *S = mu::stripCopies(E);
       if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
         if (CE->getNumArgs() >= 2)
           return CE->getArg(0);
@@ -669,7 +650,7 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
         return;
   }
   if (const auto *VD = dyn_cast<VarDecl>(C)) {
-    const Expr *Init = VD->getInit() ? stripImplicit(VD->getInit()) : nullptr;
+    const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
     bool DefaultInit = false;
     if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init))
       DefaultInit = CE->getNumArgs() == 0;
@@ -866,7 +847,7 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
     OutIndex = N - 2;
   else
     return;
-  if (stripImplicit(Call.getArg(OutIndex)) != &Inserter)
+  if (mu::stripCopies(Call.getArg(OutIndex)) != &Inserter)
     return;
   const Expr *Object = Inserter.getArg(0);
   const ValueDecl *C = mu::getNamedContainer(*Object);
@@ -930,8 +911,8 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
     const Expr *Last = Call.getArg(1);
     if (refersToDecl(Last, C))
       return;
-    const auto *B = dyn_cast<CXXMemberCallExpr>(stripImplicit(First));
-    const auto *E = dyn_cast<CXXMemberCallExpr>(stripImplicit(Last));
+    const auto *B = dyn_cast<CXXMemberCallExpr>(mu::stripCopies(First));
+    const auto *E = dyn_cast<CXXMemberCallExpr>(mu::stripCopies(Last));
     auto Named = [](const CXXMemberCallExpr *M, bool End) {
       if (!M || !M->getMethodDecl() || M->getNumArgs() != 0 ||
           !M->getMethodDecl()->getDeclName().isIdentifier())
@@ -940,7 +921,7 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
       return End ? Nm == "end" || Nm == "cend"
                  : Nm == "begin" || Nm == "cbegin";
     };
-    if (!isForwardIterator(stripImplicit(First)->getType(), Ctx))
+    if (!isForwardIterator(mu::stripCopies(First)->getType(), Ctx))
       return; // an input range: its length is unknown
     if (Named(B, false) && Named(E, true) &&
         mu::getSourceText(*B->getImplicitObjectArgument(), Ctx) ==
@@ -960,8 +941,8 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
       Count = "std::distance(" + F + ", " + L + ")";
       if (F.empty() || L.empty())
         Reason = "the iterators are spelled inside a macro expansion";
-      else if (!mu::isReevaluable(*stripImplicit(First)) ||
-               !mu::isReevaluable(*stripImplicit(Last)))
+      else if (!mu::isReevaluable(*mu::stripCopies(First)) ||
+               !mu::isReevaluable(*mu::stripCopies(Last)))
         Reason = "the iterators cannot be evaluated a second time";
     }
   }
@@ -977,7 +958,7 @@ void MissingReserveCheck::checkAlgorithm(const CallExpr &Call,
       if (U.ReservesOrResizes && SM.isBeforeInTranslationUnit(U.Loc, CallLoc))
         return;
   if (const auto *VD = dyn_cast<VarDecl>(C)) {
-    const Expr *Init = VD->getInit() ? stripImplicit(VD->getInit()) : nullptr;
+    const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
     const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
     if (!isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() && CE &&
         CE->getNumArgs() == 0) {

@@ -88,16 +88,7 @@ void SmallVectorCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var");
-  // isInstantiated(), asked here: as a matcher it builds clang's parent map
-  // over the whole TU.
-  if (utils::isTemplateInstantiationOrIn(*Result.Context,
-                                         DynTypedNode::create(*VD),
-                                         /*IncludeSelf=*/true))
-    return;
-  if (VD->isImplicit() || VD->getLocation().isMacroID() ||
-      VD->getDeclContext()->isDependentContext() ||
-      VD->getType().isVolatileQualified() || VD->hasAttrs() ||
-      utils::inCoroutine(VD) || utils::functionHasLabels(VD))
+  if (!utils::isRewritableLocal(*VD, *Ctx) || utils::functionHasLabels(VD))
     return;
   const DeclStmt *DS = utils::soleDeclStmt(VD, *Ctx);
   if (!DS)

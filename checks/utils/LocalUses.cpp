@@ -236,4 +236,16 @@ const DeclStmt *soleDeclStmt(const VarDecl *VD, ASTContext &Ctx) {
   return DS;
 }
 
+bool isRewritableLocal(const VarDecl &VD, ASTContext &Ctx) {
+  // isInstantiated(), asked here: as a matcher it builds clang's parent map
+  // over the whole TU.
+  if (isTemplateInstantiationOrIn(Ctx, DynTypedNode::create(VD),
+                                  /*IncludeSelf=*/true))
+    return false;
+  return !VD.isImplicit() && !VD.getLocation().isMacroID() &&
+         !VD.getDeclContext()->isDependentContext() &&
+         !VD.getType().isVolatileQualified() && !VD.hasAttrs() &&
+         !inCoroutine(&VD);
+}
+
 } // namespace clang::tidy::memlint::utils

@@ -116,6 +116,12 @@ writtenSpecialization(TypeLoc TL, SourceRange *WrittenRange = nullptr);
 /// Whether \p VD is declared alone in its DeclStmt (`T a, b;` is not).
 const DeclStmt *soleDeclStmt(const VarDecl *VD, ASTContext &Ctx);
 
+/// Whether the local \p VD is one whose type a check may rewrite: written in
+/// a non-template function (not in an instantiation, not in dependent code),
+/// not implicit, not named from a macro, not volatile, without attributes
+/// and not in a coroutine (whose frame may hold it).
+bool isRewritableLocal(const VarDecl &VD, ASTContext &Ctx);
+
 } // namespace clang::tidy::memlint::utils
 
 #endif // MEMLINT_CHECKS_UTILS_LOCALUSES_H

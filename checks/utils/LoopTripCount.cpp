@@ -15,28 +15,6 @@ namespace clang::tidy::memlint::utils {
 
 namespace {
 
-// Strips parentheses, implicit casts, temporaries and copy/move constructions
-// (an iterator initialized from c.begin() is a copy of it).
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Old = E;
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      if (CE->getNumArgs() == 1 &&
-          CE->getConstructor()->isCopyOrMoveConstructor())
-        E = CE->getArg(0);
-    if (E == Old)
-      break;
-  }
-  return E;
-}
-
 const Stmt *parentOf(const Stmt &S, ASTContext &Ctx) {
   auto Parents = parentsOf(Ctx, S);
   if (Parents.empty())
@@ -233,7 +211,8 @@ ContainerUse classifyArgument(const Expr *Arg, const Expr *Call) {
   auto Locate = [&](auto Args) {
     unsigned I = 0;
     for (const Expr *A : Args) {
-      if (A == Arg || strip(A) == Arg || A->IgnoreParenImpCasts() == Arg) {
+      if (A == Arg || stripCopies(A) == Arg ||
+          A->IgnoreParenImpCasts() == Arg) {
         Index = I;
         Found = true;
         return;
@@ -362,7 +341,7 @@ std::string getSourceText(const Expr &E, ASTContext &Ctx) {
 }
 
 const ValueDecl *getNamedContainer(const Expr &E) {
-  const Expr *S = strip(&E);
+  const Expr *S = stripCopies(&E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
     return dyn_cast<VarDecl>(DRE->getDecl());
   if (const auto *ME = dyn_cast<MemberExpr>(S))
@@ -1007,7 +986,7 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
 const VarDecl *refVar(const Expr *E) {
   if (!E)
     return nullptr;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(E)))
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(stripCopies(E)))
     return dyn_cast<VarDecl>(DRE->getDecl());
   return nullptr;
 }
@@ -1027,7 +1006,7 @@ const Expr *resolveInitVar(const Expr *B, const ForStmt &F,
 
 bool isBeginCall(const Expr *E, const ValueDecl *&D, bool End,
                  const Expr *&ObjExpr) {
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(strip(E));
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(stripCopies(E));
   if (!MC || MC->getNumArgs() != 0 || !MC->getMethodDecl())
     return false;
   StringRef Name = MC->getMethodDecl()->getDeclName().isIdentifier()
@@ -1050,7 +1029,7 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   // The increment names the induction variable and the direction.
   const VarDecl *Var = nullptr;
   int Step = 0;
-  Inc = strip(Inc);
+  Inc = stripCopies(Inc);
   if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
     if (UO->isIncrementDecrementOp()) {
       Var = refVar(UO->getSubExpr());
@@ -1101,7 +1080,7 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
       if (D == Var)
         Start = Var->getInit();
   } else if (const auto *Init = dyn_cast<Expr>(F.getInit())) {
-    Init = strip(Init);
+    Init = stripCopies(Init);
     if (const auto *BO = dyn_cast<BinaryOperator>(Init)) {
       if (BO->getOpcode() == BO_Assign && refVar(BO->getLHS()) == Var)
         Start = BO->getRHS();
@@ -1117,7 +1096,7 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   // The condition: Var OP Bound, or Bound OP Var.
   const Expr *L = nullptr, *R = nullptr;
   BinaryOperatorKind Opc;
-  Cond = strip(Cond);
+  Cond = stripCopies(Cond);
   if (const auto *BO = dyn_cast<BinaryOperator>(Cond)) {
     if (!BO->isComparisonOp())
       return std::nullopt;
@@ -1182,8 +1161,10 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
         isa<CXXThisExpr>(Obj) && cast<CXXThisExpr>(Obj)->isImplicit()
             ? ""
             : getSourceText(*Obj, Ctx);
-    const auto *ME = dyn_cast<MemberExpr>(
-        cast<CXXMemberCallExpr>(strip(Start))->getCallee()->IgnoreParens());
+    const auto *ME =
+        dyn_cast<MemberExpr>(cast<CXXMemberCallExpr>(stripCopies(Start))
+                                 ->getCallee()
+                                 ->IgnoreParens());
     if (ME && !ME->isImplicitAccess())
       C.Spelling = ObjText + (ME->isArrow() ? "->" : ".") + "size()";
     else
@@ -1249,7 +1230,7 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
   const Expr *Init = RF.getRangeInit();
   if (!Init || !RF.getBody())
     return std::nullopt;
-  const Expr *R = strip(Init);
+  const Expr *R = stripCopies(Init);
   LoopTripCount C;
   C.LoopVar = RF.getLoopVariable();
   C.Range = R;
@@ -1259,7 +1240,7 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
     return C;
   }
   if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(R))
-    R = strip(SIL->getSubExpr());
+    R = stripCopies(SIL->getSubExpr());
   if (const auto *ILE = dyn_cast<InitListExpr>(R)) {
     C.Constant = ILE->getNumInits();
     if (const auto *CAT = Ctx.getAsConstantArrayType(ILE->getType()))
@@ -1316,6 +1297,26 @@ std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
     return forCount(*F, Ctx, Scope);
   return std::nullopt;
+}
+
+const Expr *stripCopies(const Expr *E) {
+  while (E) {
+    const Expr *Old = E;
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MTE->getSubExpr();
+    if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BTE->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
+        E = CE->getArg(0);
+    if (E == Old)
+      break;
+  }
+  return E;
 }
 
 } // namespace clang::tidy::memlint::utils

@@ -101,6 +101,10 @@ bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx);
 /// shapes as isLoopInvariant without the "not modified" part.
 bool isReevaluable(const Expr &E);
 
+/// E without parentheses, implicit casts, temporaries and copy/move
+/// constructions (an iterator initialized from c.begin() is a copy of it).
+const Expr *stripCopies(const Expr *E);
+
 /// The first statement in \p Loop's body (in source order) that can leave
 /// the loop early: a break that targets the loop, return, co_return, goto,
 /// throw, a call to a noreturn function (except the handlers of a failed
