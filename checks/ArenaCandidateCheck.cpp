@@ -2,6 +2,7 @@
 
 #include "ArenaCandidateCheck.h"
 #include "fixits/Hoist.h"
+#include "fixits/Includes.h"
 #include "utils/LocalLifetime.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
@@ -809,8 +810,8 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
         R, ArenaName + ".make<" + *TText + ">(" + Args + ")"));
   }
   if (NoFix.empty())
-    if (auto Inc = Inserter.createIncludeInsertion(
-            SM.getFileID(SM.getExpansionLoc(C.getLocation())),
+    if (auto Inc = fixits::includeInsertion(
+            Inserter, SM, SM.getFileID(SM.getExpansionLoc(C.getLocation())),
             "<memlint/arena.hpp>"))
       Fixes.push_back(*Inc);
 

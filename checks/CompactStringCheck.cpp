@@ -2,6 +2,7 @@
 
 #include "CompactStringCheck.h"
 #include "checks/utils/UserCodeParents.h"
+#include "fixits/Includes.h"
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
@@ -851,7 +852,8 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
           "constexpr std::string_view " + VD->getName().str() + " = " + Joined;
       Diag << FixItHint::CreateReplacement(
                   CharSourceRange::getTokenRange(DeclRange), Text)
-           << Inserter.createIncludeInsertion(
+           << fixits::includeInsertion(
+                  Inserter, SM,
                   SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
                   "<string_view>");
     }
@@ -905,8 +907,9 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
           CharSourceRange::getTokenRange(InitRange), NewInit);
     }
   }
-  Diag << Inserter.createIncludeInsertion(
-      SM.getFileID(SM.getExpansionLoc(VD->getLocation())), CompactStringHeader);
+  Diag << fixits::includeInsertion(
+      Inserter, SM, SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
+      CompactStringHeader);
 }
 
 } // namespace clang::tidy::memlint

@@ -2,6 +2,7 @@
 
 #include "HeapFixedBufferCheck.h"
 #include "checks/utils/UserCodeParents.h"
+#include "fixits/Includes.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -405,8 +406,9 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
           CharSourceRange::getTokenRange(DeclRange), Replacement);
       for (const FixItHint &F : UseFixes)
         Diag << F;
-      Diag << Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(VD->getLocation())), "<array>");
+      Diag << fixits::includeInsertion(
+          Inserter, SM, SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
+          "<array>");
     }
   }
   if (!NoFix.empty())

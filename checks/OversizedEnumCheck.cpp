@@ -609,8 +609,8 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
     if (Block.Why.empty()) {
       for (const FixItHint &H : Rewrite.Hints)
         D << H;
-      for (const FixItHint &H :
-           fixits::includeInFiles(Inserter, Rewrite.Files, "<cstdint>"))
+      for (const FixItHint &H : fixits::includeInFiles(
+               Inserter, Ctx->getSourceManager(), Rewrite.Files, "<cstdint>"))
         D << H;
     }
   }

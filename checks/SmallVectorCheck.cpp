@@ -2,6 +2,7 @@
 
 #include "SmallVectorCheck.h"
 #include "checks/utils/UserCodeParents.h"
+#include "fixits/Includes.h"
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
@@ -230,8 +231,8 @@ void SmallVectorCheck::analyze(const Candidate &C) {
     if (CanFix) {
       Diag << FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(TypeRange), NewType);
-      Diag << Inserter.createIncludeInsertion(
-          SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
+      Diag << fixits::includeInsertion(
+          Inserter, SM, SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
           SmallVectorHeader);
     }
   }

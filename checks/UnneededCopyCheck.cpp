@@ -1,6 +1,7 @@
 //===--- UnneededCopyCheck.cpp - memlint-unneeded-copy --------------------===//
 
 #include "UnneededCopyCheck.h"
+#include "fixits/Includes.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
@@ -704,8 +705,9 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
       if (Fixable) {
         D << Fixes;
         if (C.Fix == ParamFix::Span)
-          if (auto Inc = Inserter.createIncludeInsertion(
-                  SM.getFileID(fileLoc(FD->getLocation(), SM)), "<span>"))
+          if (auto Inc = fixits::includeInsertion(
+                  Inserter, SM, SM.getFileID(fileLoc(FD->getLocation(), SM)),
+                  "<span>"))
             D << *Inc;
       }
     }

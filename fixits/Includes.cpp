@@ -1,16 +1,136 @@
 //===--- Includes.cpp - add an #include where an edit needs it ------------===//
 
 #include "Includes.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 
 namespace clang::tidy::memlint::fixits {
 
+namespace {
+struct Directive {
+  llvm::StringRef Name; // "if", "ifdef", "define", "endif", ...
+  llvm::StringRef Arg;  // the first word after the name
+  unsigned Begin;       // start of the line
+  unsigned End;         // just past the line's newline
+};
+
+// The preprocessor directives of Text, line by line. A line counts when its
+// first non-blank character is '#'; lines inside block comments are skipped,
+// backslash continuations are followed.
+std::vector<Directive> directives(llvm::StringRef Text) {
+  std::vector<Directive> Out;
+  bool InComment = false;
+  unsigned Pos = 0;
+  while (Pos < Text.size()) {
+    unsigned Begin = Pos;
+    unsigned End = Pos;
+    // A logical line: physical lines joined by trailing backslashes.
+    while (true) {
+      size_t NL = Text.find('\n', End);
+      if (NL == llvm::StringRef::npos) {
+        End = Text.size();
+        break;
+      }
+      End = NL + 1;
+      llvm::StringRef Phys = Text.slice(Begin, NL).rtrim("\r");
+      if (!Phys.ends_with("\\"))
+        break;
+    }
+    Pos = End;
+    llvm::StringRef Line = Text.slice(Begin, End);
+    llvm::StringRef Code = Line.ltrim(" \t");
+    if (InComment) {
+      size_t Close = Line.find("*/");
+      if (Close == llvm::StringRef::npos)
+        continue;
+      InComment = false;
+      Code = Line.drop_front(Close + 2).ltrim(" \t");
+    }
+    if (Code.consume_front("#")) {
+      Code = Code.ltrim(" \t");
+      llvm::StringRef Name =
+          Code.take_while([](char C) { return llvm::isAlnum(C) || C == '_'; });
+      llvm::StringRef Arg =
+          Code.drop_front(Name.size()).ltrim(" \t").take_while([](char C) {
+            return llvm::isAlnum(C) || C == '_';
+          });
+      Out.push_back({Name, Arg, Begin, End});
+    }
+    // A block comment opened and not closed on this line.
+    size_t Open = Line.rfind("/*");
+    if (Open != llvm::StringRef::npos &&
+        Line.find("*/", Open + 2) == llvm::StringRef::npos &&
+        Line.find("//") > Open)
+      InComment = true;
+  }
+  return Out;
+}
+} // namespace
+
+std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
+                                                  unsigned Offset) {
+  std::vector<Directive> Ds = directives(Text);
+  // The include guard: `#ifndef X` `#define X` first, its `#endif` last.
+  std::optional<size_t> GuardOpen;
+  if (Ds.size() >= 3 && Ds[0].Name == "ifndef" && Ds[1].Name == "define" &&
+      Ds[0].Arg == Ds[1].Arg && Ds.back().Name == "endif")
+    GuardOpen = 0;
+  struct Open {
+    size_t Index;
+    unsigned Begin;
+  };
+  llvm::SmallVector<Open, 8> Stack;
+  std::optional<unsigned> Result;
+  for (size_t I = 0; I < Ds.size(); ++I) {
+    const Directive &D = Ds[I];
+    if (D.Name == "if" || D.Name == "ifdef" || D.Name == "ifndef") {
+      Stack.push_back({I, D.Begin});
+      continue;
+    }
+    if (D.Name != "endif" || Stack.empty())
+      continue;
+    Open O = Stack.pop_back_val();
+    bool IsGuard = GuardOpen && O.Index == *GuardOpen && I == Ds.size() - 1;
+    // Outermost blocks close last: the last match wins.
+    if (!IsGuard && O.Begin < Offset && Offset < D.End &&
+        (Stack.empty() ||
+         (GuardOpen && Stack.size() == 1 && Stack.front().Index == *GuardOpen)))
+      Result = D.End;
+  }
+  return Result;
+}
+
+std::optional<FixItHint>
+includeInsertion(tidy::utils::IncludeInserter &Inserter,
+                 const SourceManager &SM, FileID File, llvm::StringRef Header) {
+  std::optional<FixItHint> H = Inserter.createIncludeInsertion(File, Header);
+  if (!H || !H->RemoveRange.getBegin().isFileID())
+    return H;
+  auto [FID, Offset] = SM.getDecomposedLoc(H->RemoveRange.getBegin());
+  bool Invalid = false;
+  llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return H;
+  if (std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset)) {
+    std::string Code = H->CodeToInsert;
+    // The inserter writes "#include <x>\n" before a line; below `#endif` the
+    // same text starts the next line. A last line without a newline needs one.
+    if (*After == Text.size() && !Text.ends_with("\n"))
+      Code = "\n" + Code;
+    return FixItHint::CreateInsertion(
+        SM.getLocForStartOfFile(FID).getLocWithOffset(*After), Code);
+  }
+  return H;
+}
+
 std::vector<FixItHint> includeInFiles(tidy::utils::IncludeInserter &Inserter,
+                                      const SourceManager &SM,
                                       llvm::ArrayRef<FileID> Files,
                                       llvm::StringRef Header) {
   std::vector<FixItHint> Out;
   for (FileID FID : Files)
     if (std::optional<FixItHint> H =
-            Inserter.createIncludeInsertion(FID, Header))
+            includeInsertion(Inserter, SM, FID, Header))
       Out.push_back(std::move(*H));
   return Out;
 }

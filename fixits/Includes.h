@@ -5,18 +5,36 @@
 
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
+#include <optional>
 #include <vector>
 
 namespace clang::tidy::memlint::fixits {
 
-/// Insertions of \p Header ("<cstdint>" or "\"foo.h\"") into each of \p Files
-/// that does not include it already, placed and sorted by \p Inserter's
-/// IncludeStyle. A header that uses a new name needs the include itself, not
-/// only the main file. Each file gets the header at most once per TU.
+/// The insertion of \p Header ("<cstdint>" or "\"foo.h\"") into \p File that
+/// \p Inserter places and sorts by its IncludeStyle, or nothing when the file
+/// includes it already. IncludeInserter anchors on the includes the
+/// preprocessor saw, which may sit in a conditional block (`#ifdef _WIN32`):
+/// an include placed there would vanish in the other configuration, so it is
+/// moved below the block's `#endif`. A file's include guard does not count.
+std::optional<FixItHint>
+includeInsertion(tidy::utils::IncludeInserter &Inserter,
+                 const SourceManager &SM, FileID File, llvm::StringRef Header);
+
+/// includeInsertion into each of \p Files. A header that uses a new name
+/// needs the include itself, not only the main file. Each file gets the
+/// header at most once per TU.
 std::vector<FixItHint> includeInFiles(tidy::utils::IncludeInserter &Inserter,
+                                      const SourceManager &SM,
                                       llvm::ArrayRef<FileID> Files,
                                       llvm::StringRef Header);
+
+/// The offset just past the line of the `#endif` that closes the outermost
+/// conditional block (other than an include guard) in which \p Offset of
+/// \p Text lies, or nothing when it lies in none. Exposed for tests.
+std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
+                                                  unsigned Offset);
 
 } // namespace clang::tidy::memlint::fixits
 
