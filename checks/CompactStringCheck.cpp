@@ -1,6 +1,7 @@
 //===--- CompactStringCheck.cpp - memlint-compact-string ------------------===//
 
 #include "CompactStringCheck.h"
+#include "checks/utils/BoolOption.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 
@@ -338,11 +339,6 @@ bool keepsValue(const Expr *E, ASTContext &Ctx) {
   return false;
 }
 
-bool parseBool(StringRef S) {
-  return S.equals_insensitive("true") || S == "1" ||
-         S.equals_insensitive("on") || S.equals_insensitive("yes");
-}
-
 // Node kinds without a stock matcher.
 const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
     cxxParenListInitExpr;
@@ -357,7 +353,8 @@ CompactStringCheck::CompactStringCheck(StringRef Name,
               .str()),
       // Read as text: OptionsView's bool specialization is not exported by
       // the host clang-tidy (see MissingReserveCheck).
-      CheckFields(parseBool(Options.get("CheckFields", "false"))),
+      CheckFields(
+          utils::parseBoolOption(Options.get("CheckFields", "false"), false)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}

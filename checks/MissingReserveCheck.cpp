@@ -1,6 +1,7 @@
 //===--- MissingReserveCheck.cpp - memlint-missing-reserve ----------------===//
 
 #include "MissingReserveCheck.h"
+#include "checks/utils/BoolOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/LoopTripCount.h"
 #include "utils/UserCodeParents.h"
@@ -307,11 +308,6 @@ std::string reserveArgument(const std::string &Object, const std::string &Count,
   return Object + ".size() + " + (SumOperand ? Count : "(" + Count + ")");
 }
 
-bool parseBool(StringRef S) {
-  return S.equals_insensitive("true") || S == "1" ||
-         S.equals_insensitive("on") || S.equals_insensitive("yes");
-}
-
 } // namespace
 
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
@@ -320,8 +316,8 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
       // Read as text: OptionsView's bool specialization is mangled
       // differently by GCC and Clang, and the host clang-tidy is built by
       // Clang.
-      FlagConditionalGrowth(
-          parseBool(Options.get("FlagConditionalGrowth", "false"))),
+      FlagConditionalGrowth(utils::parseBoolOption(
+          Options.get("FlagConditionalGrowth", "false"), false)),
       MinIterations(Options.get("MinIterations", 2U)) {
   for (StringRef S : tidy::utils::options::parseStringList(
            Options.get("VectorLikeClasses", DefaultVectorLike)))

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OversizedEnumCheck.h"
+#include "checks/utils/BoolOption.h"
 #include "checks/utils/RecordLayout.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -21,21 +22,11 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::memlint {
 
-// Read as a string: g++ and clang mangle ClangTidyCheck's get<bool>/store<bool>
-// specializations differently, so the prebuilt libraries' symbols would not
-// link with a g++ build.
-static bool parseBool(StringRef Value, bool Default) {
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return Default;
-}
-
 OversizedEnumCheck::OversizedEnumCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), UserScope(Context),
-      OnlyWhenItSaves(parseBool(Options.get("OnlyWhenItSaves", "true"), true)),
+      OnlyWhenItSaves(
+          utils::parseBoolOption(Options.get("OnlyWhenItSaves", "true"), true)),
       IgnoredEnumsOption(Options.get("IgnoredEnums", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),

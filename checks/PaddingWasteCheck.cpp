@@ -1,6 +1,7 @@
 //===--- PaddingWasteCheck.cpp - memlint-padding-waste --------------------===//
 
 #include "PaddingWasteCheck.h"
+#include "checks/utils/BoolOption.h"
 #include "checks/utils/RecordLayout.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/FieldReorder.h"
@@ -132,14 +133,6 @@ bool isOrderSensitive(const FieldDecl *FD, const CXXRecordDecl *Parent) {
   return false;
 }
 
-bool parseBool(StringRef Value, bool Default) {
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return Default;
-}
-
 /// The macro between \p RD's class-key and its name, quoted, or empty.
 std::string exportMacro(const RecordDecl *RD, const SourceManager &SM,
                         const LangOptions &LangOpts) {
@@ -232,8 +225,8 @@ PaddingWasteCheck::PaddingWasteCheck(StringRef Name, ClangTidyContext *Context)
       MinBytesSaved(Options.get("MinBytesSaved", 1U)),
       MinBoolsToPack(Options.get("MinBoolsToPack", 4U)),
       IgnoredRecords(Options.get("IgnoredRecords", "")),
-      CheckExportedRecords(
-          parseBool(Options.get("CheckExportedRecords", "false"), false)) {}
+      CheckExportedRecords(utils::parseBoolOption(
+          Options.get("CheckExportedRecords", "false"), false)) {}
 
 void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinBytesSaved", MinBytesSaved);

@@ -1,6 +1,7 @@
 //===--- UnneededCopyCheck.cpp - memlint-unneeded-copy --------------------===//
 
 #include "UnneededCopyCheck.h"
+#include "checks/utils/BoolOption.h"
 #include "fixits/Includes.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
@@ -290,16 +291,6 @@ bool isSpanCompatibleUse(const utils::VarUse &U) {
                             U.Method->getName());
 }
 
-// Read through strings: the host clang-tidy does not export
-// OptionsView::get<bool> to plugins built by another compiler.
-bool parseBool(StringRef V, bool Default) {
-  if (V.equals_insensitive("true") || V == "1")
-    return true;
-  if (V.equals_insensitive("false") || V == "0")
-    return false;
-  return Default;
-}
-
 const FunctionDecl *canon(const FunctionDecl *FD) {
   return FD->getCanonicalDecl();
 }
@@ -309,10 +300,12 @@ const FunctionDecl *canon(const FunctionDecl *FD) {
 UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), UserScope(Context),
       MaxTrivialSize(Options.get("MaxTrivialSize", 16U)),
-      StringViewParams(
-          parseBool(Options.get("StringViewParams", "true"), true)),
-      SpanParams(parseBool(Options.get("SpanParams", "false"), false)),
-      FixGetters(parseBool(Options.get("FixGetters", "false"), false)),
+      StringViewParams(utils::parseBoolOption(
+          Options.get("StringViewParams", "true"), true)),
+      SpanParams(
+          utils::parseBoolOption(Options.get("SpanParams", "false"), false)),
+      FixGetters(
+          utils::parseBoolOption(Options.get("FixGetters", "false"), false)),
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
