@@ -361,7 +361,7 @@ CompactStringCheck::CompactStringCheck(StringRef Name,
 
 void CompactStringCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CompactStringHeader", CompactStringHeader);
-  Options.store(Opts, "CheckFields", CheckFields ? "true" : "false");
+  Options.store(Opts, "CheckFields", utils::boolOptionText(CheckFields));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 

@@ -330,7 +330,7 @@ void MissingReserveCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "VectorLikeClasses",
                 tidy::utils::options::serializeStringList(Refs));
   Options.store(Opts, "FlagConditionalGrowth",
-                FlagConditionalGrowth ? "true" : "false");
+                utils::boolOptionText(FlagConditionalGrowth));
   Options.store(Opts, "MinIterations", MinIterations);
 }
 

@@ -37,7 +37,8 @@ OversizedEnumCheck::OversizedEnumCheck(StringRef Name,
 }
 
 void OversizedEnumCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "OnlyWhenItSaves", OnlyWhenItSaves ? "true" : "false");
+  Options.store(Opts, "OnlyWhenItSaves",
+                utils::boolOptionText(OnlyWhenItSaves));
   Options.store(Opts, "IgnoredEnums", IgnoredEnumsOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }

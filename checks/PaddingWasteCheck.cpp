@@ -233,7 +233,7 @@ void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinBoolsToPack", MinBoolsToPack);
   Options.store(Opts, "IgnoredRecords", IgnoredRecords);
   Options.store(Opts, "CheckExportedRecords",
-                CheckExportedRecords ? "true" : "false");
+                utils::boolOptionText(CheckExportedRecords));
 }
 
 void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {

@@ -313,9 +313,10 @@ UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
 
 void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxTrivialSize", MaxTrivialSize);
-  Options.store(Opts, "StringViewParams", StringViewParams ? "true" : "false");
-  Options.store(Opts, "SpanParams", SpanParams ? "true" : "false");
-  Options.store(Opts, "FixGetters", FixGetters ? "true" : "false");
+  Options.store(Opts, "StringViewParams",
+                utils::boolOptionText(StringViewParams));
+  Options.store(Opts, "SpanParams", utils::boolOptionText(SpanParams));
+  Options.store(Opts, "FixGetters", utils::boolOptionText(FixGetters));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
