@@ -130,6 +130,17 @@ def main():
                 cpu_name = line.split(":", 1)[1].strip(); break
     except OSError:
         pass
+    # The parallel ratio measures the driver only when its cores are free:
+    # more than a core's worth of other work before the run means they were
+    # not (the load after the run includes the run itself).
+    busy = load_before >= 1.0
+    load_text = ("The 1-minute load average was %.1f before and %.1f after this run, on %d "
+                 "cores" % (load_before, load_after, os.cpu_count() or 0))
+    if busy:
+        load_text += (": other work held the cores, so parallel runs found no idle core and "
+                      "the last ratio mostly measures that contention.")
+    else:
+        load_text += ": the cores were free, so the last ratio measures the driver itself."
     section = """<!-- driver:begin -->
 ## Driver overhead (`bench/driver/run.py`)
 
@@ -149,10 +160,7 @@ interleaved {reps} times in one run; medians:
 | driver `-j {j}` CPU / serial memlint-tidy CPU − 1 | {cr:+.1%} |
 | driver `-j {j}` wall / (serial wall ÷ {j}) − 1 (the target: under +10%) | {wr:+.1%} |
 
-The last ratio only measures the driver when {j} cores are free: the
-1-minute load average was {l0:.1f} before and {l1:.1f} after this run, on
-{ncpu} cores shared with other builds, so parallel runs found no idle core
-and the ratio mostly measures that contention. Wall times of one
+{load_text} Wall times of one
 configuration varied by up to {spread:.0%} between repetitions (max/min − 1),
 so wall ratios smaller than that are noise. The first two ratios do not
 depend on free cores: they are the driver's own cost (its start-up runs of
@@ -165,7 +173,7 @@ Command: `bench/driver/run.py --tus {tus} --reps {reps} -j {j} --write`.
                              cw=cw, cc=cc, sr=serial_overhead,
                              spread=max(max(x) / min(x) - 1 for x in (A_wall, B_wall, C_wall)),
                              wr=wall_overhead, ac=ac, bc=bc, cr=cpu_overhead,
-                             cpu=cpu_name, ncpu=os.cpu_count(), l0=load_before, l1=load_after,
+                             cpu=cpu_name, ncpu=os.cpu_count(), load_text=load_text,
                              os=platform.platform(), cxx=cxx,
                              tidyv=" ".join(l.strip() for l in tidy_version[:1]) + " (memlint-tidy)")
     print(section)
