@@ -469,25 +469,29 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
   llvm::SmallVector<const RecordDecl *, 8> Roots;
   if (auto It = SpecializationUses.find(ED); It != SpecializationUses.end())
     Roots.append(It->second.begin(), It->second.end());
-  for (const RecordDecl *R : Roots) {
-    if (!Seen.insert(R).second)
-      continue;
+  // Records R that the narrower enum shrinks are collected and offered as
+  // the message's example.
+  auto Shrinks = [&](const RecordDecl *R) {
     if (R->isInvalidDecl() || R->isDependentType() || !R->getDefinition())
-      continue;
+      return false;
     const utils::RecordLayoutInfo &Before = Base.layout(R);
+    // Trust the model only where it reproduces the compiler.
     if (!Before.Modeled ||
         Before.Size !=
             (uint64_t)Ctx->getASTRecordLayout(R).getSize().getQuantity())
-      continue;
+      return false;
     const utils::RecordLayoutInfo &After = WhatIf.layout(R);
     if (!After.Modeled || After.Size >= Before.Size)
-      continue;
+      return false;
     Shrinking.push_back(R);
-    Work.push_back(
-        utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
     Consider({"'" + utils::canonicalTagType(*Ctx, R).getAsString(Policy) + "'",
               Before.Size, After.Size});
-  }
+    return true;
+  };
+  for (const RecordDecl *R : Roots)
+    if (Seen.insert(R).second && Shrinks(R))
+      Work.push_back(
+          utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
   while (!Work.empty()) {
     const Type *T = Work.front();
     Work.pop_front();
@@ -499,21 +503,7 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
         continue;
       Work.push_back(
           utils::canonicalTagType(*Ctx, R).getCanonicalType().getTypePtr());
-      if (R->isInvalidDecl() || R->isDependentType() || !R->getDefinition())
-        continue;
-      const utils::RecordLayoutInfo &Before = Base.layout(R);
-      // Trust the model only where it reproduces the compiler.
-      if (!Before.Modeled ||
-          Before.Size !=
-              (uint64_t)Ctx->getASTRecordLayout(R).getSize().getQuantity())
-        continue;
-      const utils::RecordLayoutInfo &After = WhatIf.layout(R);
-      if (!After.Modeled || After.Size >= Before.Size)
-        continue;
-      Shrinking.push_back(R);
-      Consider(
-          {"'" + utils::canonicalTagType(*Ctx, R).getAsString(Policy) + "'",
-           Before.Size, After.Size});
+      Shrinks(R);
     }
   }
   bool PerElementUse = false;

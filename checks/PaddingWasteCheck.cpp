@@ -517,14 +517,9 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
   }
 
   // Fields stay inside their access-specifier section.
-  llvm::DenseMap<const FieldDecl *, unsigned> Section;
   unsigned Index = 0;
-  for (const Decl *D : RD->decls()) {
-    if (isa<AccessSpecDecl>(D))
-      ++Index;
-    else if (const auto *FD = dyn_cast<FieldDecl>(D))
-      Section[FD] = Index;
-  }
+  llvm::DenseMap<const FieldDecl *, unsigned> Section =
+      fixits::accessSections(RD, &Index);
   utils::FieldOrder Fix =
       Index == 0 ? Best : Model.optimalOrder(RD, [&](const FieldDecl *FD) {
         return Section.lookup(FD);

@@ -240,14 +240,7 @@ std::optional<std::vector<FixItHint>> moveLines(
     llvm::function_ref<std::optional<std::string>(const FieldDecl *)> TextOf,
     StringRef Text, FileID File, const SourceManager &SM,
     const LangOptions &LangOpts, std::string &Why) {
-  llvm::DenseMap<const FieldDecl *, unsigned> Section;
-  unsigned Index = 0;
-  for (const Decl *D : RD->decls()) {
-    if (isa<AccessSpecDecl>(D))
-      ++Index;
-    else if (const auto *FD = dyn_cast<FieldDecl>(D))
-      Section[FD] = Index;
-  }
+  llvm::DenseMap<const FieldDecl *, unsigned> Section = accessSections(RD);
   llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
   for (unsigned I = 0; I < NewOrder.size(); ++I)
     NewIndex[NewOrder[I]] = I;
@@ -766,6 +759,21 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     }
   }
   return Hints;
+}
+
+llvm::DenseMap<const FieldDecl *, unsigned>
+accessSections(const RecordDecl *RD, unsigned *NumSpecifiers) {
+  llvm::DenseMap<const FieldDecl *, unsigned> Section;
+  unsigned Index = 0;
+  for (const Decl *D : RD->decls()) {
+    if (isa<AccessSpecDecl>(D))
+      ++Index;
+    else if (const auto *FD = dyn_cast<FieldDecl>(D))
+      Section[FD] = Index;
+  }
+  if (NumSpecifiers)
+    *NumSpecifiers = Index;
+  return Section;
 }
 
 } // namespace clang::tidy::memlint::fixits

@@ -21,6 +21,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/Basic/Diagnostic.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,6 +38,13 @@ std::optional<std::vector<FixItHint>>
 reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
               const SourceManager &SM, const LangOptions &LangOpts,
               std::string &Why);
+
+/// The access-specifier section of each field of \p RD: 0 before the first
+/// `public:`/`private:`/`protected:`, then one more after each. Fields keep
+/// their section when reordered (the access of a member must not change).
+/// \p NumSpecifiers, when given, receives how many specifiers there are.
+llvm::DenseMap<const FieldDecl *, unsigned>
+accessSections(const RecordDecl *RD, unsigned *NumSpecifiers = nullptr);
 
 } // namespace clang::tidy::memlint::fixits
 

@@ -65,6 +65,32 @@ std::vector<Directive> directives(llvm::StringRef Text) {
   }
   return Out;
 }
+// Whether Text holds only preprocessor directives, comments and blank
+// lines (a line continuing a directive or a block comment counts too).
+bool onlyDirectives(llvm::StringRef Text) {
+  bool Continued = false, InComment = false;
+  llvm::SmallVector<llvm::StringRef, 16> Lines;
+  Text.split(Lines, '\n');
+  for (llvm::StringRef Line : Lines) {
+    llvm::StringRef Code = Line.trim();
+    bool WasContinued = Continued;
+    Continued = Code.ends_with("\\");
+    if (InComment) {
+      if (Code.contains("*/"))
+        InComment = false;
+      continue;
+    }
+    if (WasContinued || Code.empty() || Code.starts_with("#") ||
+        Code.starts_with("//"))
+      continue;
+    if (Code.starts_with("/*")) {
+      InComment = !Code.contains("*/");
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
 } // namespace
 
 std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
@@ -111,7 +137,13 @@ includeInsertion(tidy::utils::IncludeInserter &Inserter,
   llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
   if (Invalid)
     return H;
-  if (std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset)) {
+  std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset);
+  // Only a block of directives moves the include: when the block also holds
+  // code (a file wrapped in `#ifdef __linux__`), that code may use the
+  // header, and below the `#endif` would be too late.
+  if (After && !onlyDirectives(Text.slice(Offset, *After)))
+    After.reset();
+  if (After) {
     std::string Code = H->CodeToInsert;
     // The inserter writes "#include <x>\n" before a line; below `#endif` the
     // same text starts the next line. A last line without a newline needs one.

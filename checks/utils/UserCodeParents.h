@@ -70,7 +70,10 @@ public:
 private:
   class Callback : public ast_matchers::MatchFinder::MatchCallback {
     void run(const ast_matchers::MatchFinder::MatchResult &Result) override;
-    llvm::StringRef getID() const override { return "memlint-user-scope"; }
+    // Not a check: the name --enable-check-profile shows for this callback.
+    llvm::StringRef getID() const override {
+      return "(memlint: user-code scope)";
+    }
   };
   Callback CB;
   bool Enabled;
