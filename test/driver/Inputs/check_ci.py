@@ -82,6 +82,21 @@ subprocess.run([sys.executable, os.path.join(src, "test", "driver", "Inputs", "c
                 report, "5"], check=True)
 print("gitlab job ok")
 
+# --- the composite action (driver/github-action/action.yml) ---
+action = yaml.safe_load(open(os.path.join(src, "driver", "github-action", "action.yml")))
+assert action["runs"]["using"] == "composite"
+asteps = {s["name"]: s for s in action["runs"]["steps"]}
+check = asteps["memlint check"]
+out = os.path.abspath("action-output")
+r = bash(check["run"], {"BUILD_DIR": "build", "ARGS": "", "GITHUB_OUTPUT": out})
+assert r.returncode == 0, ("action check step failed", r.stdout, r.stderr)
+assert open(out).read() == "sarif=memlint.sarif\n"
+assert json.load(open("memlint.sarif"))["runs"][0]["results"], "the action's SARIF has no results"
+assert asteps["Upload to code scanning"]["with"]["sarif_file"] == "memlint.sarif"
+r = bash(check["run"], {"BUILD_DIR": "no-such-dir", "ARGS": "", "GITHUB_OUTPUT": out})
+assert r.returncode != 0, "a configuration error (exit 2) must fail the action"
+print("github action ok")
+
 # --- pre-commit ---
 hooks = yaml.safe_load(open(os.path.join(src, ".pre-commit-hooks.yaml")))
 ids = {h["id"]: h for h in hooks}
