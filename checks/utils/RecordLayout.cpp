@@ -223,241 +223,283 @@ struct EmptyMap {
 };
 } // namespace
 
-RecordLayoutInfo
-RecordLayoutModel::compute(const RecordDecl *RD,
-                           llvm::ArrayRef<const FieldDecl *> Order) {
+/// Lays out one record, Itanium style, in phases: what the model refuses,
+/// the bases (primary first, then the vptr, then the others), each field or
+/// bit-field in the given order, and the final size. A phase that cannot be
+/// modeled returns the reason.
+class RecordLayoutModel::Builder {
+public:
+  Builder(RecordLayoutModel &Model, const RecordDecl *RD)
+      : Model(Model), Ctx(Model.Ctx), RD(RD), CXX(dyn_cast<CXXRecordDecl>(RD)),
+        IsUnion(RD->isUnion()), Packed(RD->hasAttr<PackedAttr>()),
+        IsCXX(Ctx.getLangOpts().CPlusPlus) {
+    if (const auto *MFAA = RD->getAttr<MaxFieldAlignmentAttr>())
+      MaxFieldAlign = MFAA->getAlignment() / 8;
+    if (unsigned MaxAlign = RD->getMaxAlignment())
+      Align = std::max<uint64_t>(Align, MaxAlign / 8);
+  }
+
+  std::optional<std::string> unsupported() const;
+  std::optional<std::string> layoutBases();
+  std::optional<std::string> layoutField(const FieldDecl *FD);
+  RecordLayoutInfo finish();
+
+private:
+  std::optional<std::string> layoutBase(const CXXRecordDecl *BD,
+                                        const CXXRecordDecl *Primary);
+  void layoutOwnVPtr();
+  std::optional<std::string> layoutBitField(const FieldDecl *FD);
+  std::optional<std::string> fieldEmpties(const FieldDecl *FD, uint64_t Size,
+                                          std::vector<EmptySubobject> &Out);
+
+  RecordLayoutModel &Model;
+  const ASTContext &Ctx;
+  const RecordDecl *RD;
+  const CXXRecordDecl *CXX;
+  const bool IsUnion, Packed, IsCXX;
+  uint64_t MaxFieldAlign = 0; // Bytes; 0 means no #pragma pack.
+  uint64_t Align = 1;         // Bytes.
+  uint64_t SizeBits = 0, DataSizeBits = 0, UnfilledBits = 0;
+  EmptyMap Empties;
   RecordLayoutInfo L;
-  auto Fail = [&](std::string Why) {
-    RecordLayoutInfo F;
-    F.NotModeledReason = std::move(Why);
-    return F;
-  };
+};
+
+std::optional<std::string> RecordLayoutModel::Builder::unsupported() const {
   if (RD->isInvalidDecl())
-    return Fail("invalid declaration");
+    return "invalid declaration";
   if (RD->isDependentType())
-    return Fail("dependent type");
+    return "dependent type";
   if (RD->isMsStruct(Ctx))
-    return Fail("ms_struct layout");
+    return "ms_struct layout";
   if (Ctx.getLangOpts().PackStruct)
-    return Fail("-fpack-struct");
+    return "-fpack-struct";
   const TargetInfo &Target = Ctx.getTargetInfo();
   if (Target.getCXXABI().getKind() != TargetCXXABI::GenericItanium ||
       !Target.useBitFieldTypeAlignment() ||
       Target.useZeroLengthBitfieldAlignment() ||
       Target.defaultsToAIXPowerAlignment())
-    return Fail("target ABI other than generic Itanium");
-  const auto *CXX = dyn_cast<CXXRecordDecl>(RD);
+    return "target ABI other than generic Itanium";
   if (CXX && CXX->getNumVBases())
-    return Fail("virtual base classes");
+    return "virtual base classes";
+  return std::nullopt;
+}
 
-  const bool IsUnion = RD->isUnion();
-  const bool Packed = RD->hasAttr<PackedAttr>();
-  uint64_t MaxFieldAlign = 0; // Bytes; 0 means no #pragma pack.
-  if (const auto *MFAA = RD->getAttr<MaxFieldAlignmentAttr>())
-    MaxFieldAlign = MFAA->getAlignment() / 8;
+std::optional<std::string>
+RecordLayoutModel::Builder::layoutBase(const CXXRecordDecl *BD,
+                                       const CXXRecordDecl *Primary) {
+  const RecordLayoutInfo &BL = Model.layout(BD);
+  if (!BL.Modeled)
+    return "base '" + BD->getNameAsString() + "': " + BL.NotModeledReason;
+  uint64_t BaseAlign = BL.NonVirtualAlign;
+  if (BD->isEmpty() && Empties.canPlace(BL.Empties, 0)) {
+    SizeBits = std::max(SizeBits, BL.Size * 8);
+    Align = std::max(Align, BaseAlign);
+    L.Bases.push_back({BD, 0, BL.DataSize, BD == Primary});
+    Empties.add(BL.Empties, 0);
+    return std::nullopt;
+  }
+  if (MaxFieldAlign)
+    BaseAlign = std::min(BaseAlign, MaxFieldAlign);
+  uint64_t Offset = llvm::alignTo((DataSizeBits + 7) / 8, BaseAlign);
+  while (!Empties.canPlace(BL.Empties, Offset))
+    Offset += BaseAlign;
+  if (!BD->isEmpty()) {
+    DataSizeBits = (Offset + BL.NonVirtualSize) * 8;
+    SizeBits = std::max(SizeBits, DataSizeBits);
+  } else {
+    SizeBits = std::max(SizeBits, (Offset + BL.Size) * 8);
+  }
+  Align = std::max(Align, BaseAlign);
+  L.Bases.push_back({BD, Offset, BL.DataSize, BD == Primary});
+  Empties.add(BL.Empties, Offset);
+  return std::nullopt;
+}
 
-  uint64_t Align = 1; // Bytes.
-  if (unsigned MaxAlign = RD->getMaxAlignment())
-    Align = std::max<uint64_t>(Align, MaxAlign / 8);
-  uint64_t SizeBits = 0, DataSizeBits = 0, UnfilledBits = 0;
-  EmptyMap Empties;
-  const bool IsCXX = Ctx.getLangOpts().CPlusPlus;
+void RecordLayoutModel::Builder::layoutOwnVPtr() {
+  const TargetInfo &Target = Ctx.getTargetInfo();
+  uint64_t PtrWidth = Target.getPointerWidth(LangAS::Default);
+  uint64_t PtrAlign = Target.getPointerAlign(LangAS::Default) / 8;
+  // Like a base, the vptr's alignment yields to packed and #pragma pack.
+  if (Packed)
+    PtrAlign = 1;
+  if (MaxFieldAlign)
+    PtrAlign = std::min(PtrAlign, MaxFieldAlign);
+  SizeBits = DataSizeBits = PtrWidth;
+  Align = std::max(Align, PtrAlign);
+  L.HasOwnVPtr = true;
+}
 
-  // Bases: primary base first, then the vptr if no primary base provides it,
-  // then the other non-virtual bases in declaration order.
-  if (CXX) {
-    const CXXRecordDecl *Primary = nullptr;
-    if (CXX->isDynamicClass())
-      for (const CXXBaseSpecifier &B : CXX->bases()) {
-        const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
-        if (BD && BD->isDynamicClass()) {
-          Primary = BD;
-          break;
-        }
-      }
-    auto LayoutBase =
-        [&](const CXXRecordDecl *BD) -> std::optional<std::string> {
-      const RecordLayoutInfo &BL = layout(BD);
-      if (!BL.Modeled)
-        return "base '" + BD->getNameAsString() + "': " + BL.NotModeledReason;
-      uint64_t BaseAlign = BL.NonVirtualAlign;
-      if (BD->isEmpty() && Empties.canPlace(BL.Empties, 0)) {
-        SizeBits = std::max(SizeBits, BL.Size * 8);
-        Align = std::max(Align, BaseAlign);
-        L.Bases.push_back({BD, 0, BL.DataSize, BD == Primary});
-        Empties.add(BL.Empties, 0);
-        return std::nullopt;
-      }
-      if (MaxFieldAlign)
-        BaseAlign = std::min(BaseAlign, MaxFieldAlign);
-      uint64_t Offset = llvm::alignTo((DataSizeBits + 7) / 8, BaseAlign);
-      while (!Empties.canPlace(BL.Empties, Offset))
-        Offset += BaseAlign;
-      if (!BD->isEmpty()) {
-        DataSizeBits = (Offset + BL.NonVirtualSize) * 8;
-        SizeBits = std::max(SizeBits, DataSizeBits);
-      } else {
-        SizeBits = std::max(SizeBits, (Offset + BL.Size) * 8);
-      }
-      Align = std::max(Align, BaseAlign);
-      L.Bases.push_back({BD, Offset, BL.DataSize, BD == Primary});
-      Empties.add(BL.Empties, Offset);
-      return std::nullopt;
-    };
-    if (Primary) {
-      if (auto Err = LayoutBase(Primary))
-        return Fail(*Err);
-    } else if (CXX->isDynamicClass()) {
-      uint64_t PtrWidth = Target.getPointerWidth(LangAS::Default);
-      uint64_t PtrAlign = Target.getPointerAlign(LangAS::Default) / 8;
-      // Like a base, the vptr's alignment yields to packed and #pragma pack.
-      if (Packed)
-        PtrAlign = 1;
-      if (MaxFieldAlign)
-        PtrAlign = std::min(PtrAlign, MaxFieldAlign);
-      SizeBits = DataSizeBits = PtrWidth;
-      Align = std::max(Align, PtrAlign);
-      L.HasOwnVPtr = true;
-    }
+std::optional<std::string> RecordLayoutModel::Builder::layoutBases() {
+  if (!CXX)
+    return std::nullopt;
+  const CXXRecordDecl *Primary = nullptr;
+  if (CXX->isDynamicClass())
     for (const CXXBaseSpecifier &B : CXX->bases()) {
       const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
-      if (!BD)
-        return Fail("dependent base");
-      if (BD == Primary)
-        continue;
-      if (auto Err = LayoutBase(BD))
-        return Fail(*Err);
+      if (BD && BD->isDynamicClass()) {
+        Primary = BD;
+        break;
+      }
     }
+  if (Primary) {
+    if (auto Err = layoutBase(Primary, Primary))
+      return Err;
+  } else if (CXX->isDynamicClass()) {
+    layoutOwnVPtr();
   }
-
-  for (const FieldDecl *FD : Order) {
-    if (FD->isPotentiallyOverlapping())
-      return Fail("[[no_unique_address]] member");
-    std::string Why;
-    if (FD->isBitField()) {
-      // System V: a bit-field goes at the next free bit if it fits in an
-      // aligned storage unit of its declared type, else at the next unit.
-      const bool FieldPacked = Packed || FD->hasAttr<PackedAttr>();
-      const uint64_t Width = bitWidth(FD, Ctx);
-      std::optional<SizeAlign> SA;
-      if (Overrides.ApplyToBitFields || Overrides.Fields.count(FD))
-        SA = fieldTypeSizeAlign(FD, &Why);
-      else {
-        TypeInfo TI = Ctx.getTypeInfo(FD->getType());
-        SA = SizeAlign{TI.Width / 8, TI.Align / 8};
-      }
-      if (!SA)
-        return Fail(Why);
-      const uint64_t StorageUnitBits = SA->Size * 8;
-      if (Width > StorageUnitBits)
-        return Fail("bit-field wider than its type");
-      uint64_t FieldAlignBits = SA->Align * 8;
-      uint64_t UnpackedFieldAlignBits = FieldAlignBits;
-      // Packed bit-fields are bit-aligned.
-      if (FieldPacked && Width != 0)
-        FieldAlignBits = 1;
-      const uint64_t ExplicitAlignBits = FD->getMaxAlignment();
-      if (ExplicitAlignBits) {
-        FieldAlignBits = std::max(FieldAlignBits, ExplicitAlignBits);
-        UnpackedFieldAlignBits =
-            std::max(UnpackedFieldAlignBits, ExplicitAlignBits);
-      }
-      const uint64_t MaxFieldAlignBits = MaxFieldAlign * 8;
-      if (MaxFieldAlign && Width) {
-        UnpackedFieldAlignBits =
-            std::min(UnpackedFieldAlignBits, MaxFieldAlignBits);
-        if (FieldPacked)
-          FieldAlignBits = UnpackedFieldAlignBits;
-        else
-          FieldAlignBits = std::min(FieldAlignBits, MaxFieldAlignBits);
-      }
-      uint64_t OffsetBits = IsUnion ? 0 : DataSizeBits - UnfilledBits;
-      const bool AllowPadding = MaxFieldAlign == 0;
-      if (Width == 0 ||
-          (AllowPadding &&
-           (OffsetBits & (FieldAlignBits - 1)) + Width > StorageUnitBits)) {
-        OffsetBits = llvm::alignTo(OffsetBits, FieldAlignBits);
-      } else if (ExplicitAlignBits &&
-                 (MaxFieldAlignBits == 0 ||
-                  ExplicitAlignBits <= MaxFieldAlignBits) &&
-                 Target.useExplicitBitFieldAlignment()) {
-        OffsetBits = llvm::alignTo(OffsetBits, ExplicitAlignBits);
-      }
-      L.Fields.push_back({FD, OffsetBits, Width,
-                          std::max<uint64_t>(FieldAlignBits / 8, 1),
-                          /*IsBitField=*/true});
-      // Unnamed bit-fields do not affect the record's alignment.
-      if (!FD->getIdentifier())
-        FieldAlignBits = UnpackedFieldAlignBits = 8;
-      if (IsUnion) {
-        DataSizeBits = std::max(DataSizeBits, llvm::alignTo(Width, 8));
-      } else {
-        uint64_t NewSizeBits = OffsetBits + Width;
-        DataSizeBits = llvm::alignTo(NewSizeBits, 8);
-        UnfilledBits = DataSizeBits - NewSizeBits;
-      }
-      SizeBits = std::max(SizeBits, DataSizeBits);
-      Align = std::max(Align, FieldAlignBits / 8);
+  for (const CXXBaseSpecifier &B : CXX->bases()) {
+    const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+    if (!BD)
+      return std::string("dependent base");
+    if (BD == Primary)
       continue;
-    }
-
-    UnfilledBits = 0;
-    std::optional<SizeAlign> SA = fieldTypeSizeAlign(FD, &Why);
-    if (!SA)
-      return Fail("field '" + FD->getNameAsString() + "': " + Why);
-    const CXXRecordDecl *FieldClass = FD->getType()->getAsCXXRecordDecl();
-    const bool FieldPacked = (Packed && (!FieldClass || FieldClass->isPOD() ||
-                                         FieldClass->hasAttr<PackedAttr>())) ||
-                             FD->hasAttr<PackedAttr>();
-    const uint64_t AttrAlign = FD->getMaxAlignment() / 8;
-    uint64_t PackedFieldAlign = std::max<uint64_t>(1, AttrAlign);
-    uint64_t UnpackedFieldAlign = std::max(SA->Align, AttrAlign);
-    if (MaxFieldAlign) {
-      PackedFieldAlign = std::min(PackedFieldAlign, MaxFieldAlign);
-      UnpackedFieldAlign = std::min(UnpackedFieldAlign, MaxFieldAlign);
-    }
-    const uint64_t FieldAlign =
-        FieldPacked ? PackedFieldAlign : UnpackedFieldAlign;
-    uint64_t Offset =
-        IsUnion ? 0 : llvm::alignTo((DataSizeBits + 7) / 8, FieldAlign);
-
-    // Empty class subobjects this member brings (itself, or elements).
-    std::vector<EmptySubobject> FieldEmpties;
-    if (IsCXX && !IsUnion) {
-      QualType ET = Ctx.getBaseElementType(FD->getType());
-      if (const CXXRecordDecl *EC = ET->getAsCXXRecordDecl()) {
-        const RecordLayoutInfo &EL = layout(EC);
-        if (!EL.Modeled)
-          return Fail("field '" + FD->getNameAsString() +
-                      "': " + EL.NotModeledReason);
-        if (!EL.Empties.empty()) {
-          uint64_t Count = SA->Size / std::max<uint64_t>(EL.Size, 1);
-          if (Count > 4096)
-            return Fail("large array of records with empty subobjects");
-          for (uint64_t I = 0; I < Count; ++I)
-            for (const EmptySubobject &E : EL.Empties)
-              FieldEmpties.push_back({E.Class, E.Offset + I * EL.Size});
-        }
-      }
-      while (!Empties.canPlace(FieldEmpties, Offset)) {
-        // Offset 0 first (empty members), then dsize onwards.
-        if (Offset == 0 && DataSizeBits != 0)
-          Offset = llvm::alignTo((DataSizeBits + 7) / 8, FieldAlign);
-        else
-          Offset += FieldAlign;
-      }
-      Empties.add(FieldEmpties, Offset);
-    }
-    L.Fields.push_back({FD, Offset * 8, SA->Size * 8, FieldAlign, false});
-    if (IsUnion)
-      DataSizeBits = std::max(DataSizeBits, SA->Size * 8);
-    else
-      DataSizeBits = (Offset + SA->Size) * 8;
-    SizeBits = std::max(SizeBits, DataSizeBits);
-    Align = std::max(Align, FieldAlign);
+    if (auto Err = layoutBase(BD, Primary))
+      return Err;
   }
+  return std::nullopt;
+}
 
-  // Finish: C++ records are never empty; round up to the alignment.
+// System V: a bit-field goes at the next free bit if it fits in an aligned
+// storage unit of its declared type, else at the next unit.
+std::optional<std::string>
+RecordLayoutModel::Builder::layoutBitField(const FieldDecl *FD) {
+  const bool FieldPacked = Packed || FD->hasAttr<PackedAttr>();
+  const uint64_t Width = bitWidth(FD, Ctx);
+  std::string Why;
+  std::optional<SizeAlign> SA;
+  if (Model.Overrides.ApplyToBitFields || Model.Overrides.Fields.count(FD)) {
+    SA = Model.fieldTypeSizeAlign(FD, &Why);
+  } else {
+    TypeInfo TI = Ctx.getTypeInfo(FD->getType());
+    SA = SizeAlign{TI.Width / 8, TI.Align / 8};
+  }
+  if (!SA)
+    return Why;
+  const uint64_t StorageUnitBits = SA->Size * 8;
+  if (Width > StorageUnitBits)
+    return std::string("bit-field wider than its type");
+  uint64_t FieldAlignBits = SA->Align * 8;
+  uint64_t UnpackedFieldAlignBits = FieldAlignBits;
+  // Packed bit-fields are bit-aligned.
+  if (FieldPacked && Width != 0)
+    FieldAlignBits = 1;
+  const uint64_t ExplicitAlignBits = FD->getMaxAlignment();
+  if (ExplicitAlignBits) {
+    FieldAlignBits = std::max(FieldAlignBits, ExplicitAlignBits);
+    UnpackedFieldAlignBits =
+        std::max(UnpackedFieldAlignBits, ExplicitAlignBits);
+  }
+  const uint64_t MaxFieldAlignBits = MaxFieldAlign * 8;
+  if (MaxFieldAlign && Width) {
+    UnpackedFieldAlignBits =
+        std::min(UnpackedFieldAlignBits, MaxFieldAlignBits);
+    FieldAlignBits = FieldPacked ? UnpackedFieldAlignBits
+                                 : std::min(FieldAlignBits, MaxFieldAlignBits);
+  }
+  uint64_t OffsetBits = IsUnion ? 0 : DataSizeBits - UnfilledBits;
+  const bool AllowPadding = MaxFieldAlign == 0;
+  if (Width == 0 ||
+      (AllowPadding &&
+       (OffsetBits & (FieldAlignBits - 1)) + Width > StorageUnitBits)) {
+    OffsetBits = llvm::alignTo(OffsetBits, FieldAlignBits);
+  } else if (ExplicitAlignBits &&
+             (MaxFieldAlignBits == 0 ||
+              ExplicitAlignBits <= MaxFieldAlignBits) &&
+             Ctx.getTargetInfo().useExplicitBitFieldAlignment()) {
+    OffsetBits = llvm::alignTo(OffsetBits, ExplicitAlignBits);
+  }
+  L.Fields.push_back({FD, OffsetBits, Width,
+                      std::max<uint64_t>(FieldAlignBits / 8, 1),
+                      /*IsBitField=*/true});
+  // Unnamed bit-fields do not affect the record's alignment.
+  if (!FD->getIdentifier())
+    FieldAlignBits = UnpackedFieldAlignBits = 8;
+  if (IsUnion) {
+    DataSizeBits = std::max(DataSizeBits, llvm::alignTo(Width, 8));
+  } else {
+    uint64_t NewSizeBits = OffsetBits + Width;
+    DataSizeBits = llvm::alignTo(NewSizeBits, 8);
+    UnfilledBits = DataSizeBits - NewSizeBits;
+  }
+  SizeBits = std::max(SizeBits, DataSizeBits);
+  Align = std::max(Align, FieldAlignBits / 8);
+  return std::nullopt;
+}
+
+// Empty class subobjects a member of \p Size bytes brings (itself, or the
+// elements of an array of records).
+std::optional<std::string>
+RecordLayoutModel::Builder::fieldEmpties(const FieldDecl *FD, uint64_t Size,
+                                         std::vector<EmptySubobject> &Out) {
+  QualType ET = Ctx.getBaseElementType(FD->getType());
+  const CXXRecordDecl *EC = ET->getAsCXXRecordDecl();
+  if (!EC)
+    return std::nullopt;
+  const RecordLayoutInfo &EL = Model.layout(EC);
+  if (!EL.Modeled)
+    return "field '" + FD->getNameAsString() + "': " + EL.NotModeledReason;
+  if (EL.Empties.empty())
+    return std::nullopt;
+  uint64_t Count = Size / std::max<uint64_t>(EL.Size, 1);
+  if (Count > 4096)
+    return std::string("large array of records with empty subobjects");
+  for (uint64_t I = 0; I < Count; ++I)
+    for (const EmptySubobject &E : EL.Empties)
+      Out.push_back({E.Class, E.Offset + I * EL.Size});
+  return std::nullopt;
+}
+
+std::optional<std::string>
+RecordLayoutModel::Builder::layoutField(const FieldDecl *FD) {
+  if (FD->isPotentiallyOverlapping())
+    return std::string("[[no_unique_address]] member");
+  if (FD->isBitField())
+    return layoutBitField(FD);
+  UnfilledBits = 0;
+  std::string Why;
+  std::optional<SizeAlign> SA = Model.fieldTypeSizeAlign(FD, &Why);
+  if (!SA)
+    return "field '" + FD->getNameAsString() + "': " + Why;
+  const CXXRecordDecl *FieldClass = FD->getType()->getAsCXXRecordDecl();
+  const bool FieldPacked = (Packed && (!FieldClass || FieldClass->isPOD() ||
+                                       FieldClass->hasAttr<PackedAttr>())) ||
+                           FD->hasAttr<PackedAttr>();
+  const uint64_t AttrAlign = FD->getMaxAlignment() / 8;
+  uint64_t PackedFieldAlign = std::max<uint64_t>(1, AttrAlign);
+  uint64_t UnpackedFieldAlign = std::max(SA->Align, AttrAlign);
+  if (MaxFieldAlign) {
+    PackedFieldAlign = std::min(PackedFieldAlign, MaxFieldAlign);
+    UnpackedFieldAlign = std::min(UnpackedFieldAlign, MaxFieldAlign);
+  }
+  const uint64_t FieldAlign =
+      FieldPacked ? PackedFieldAlign : UnpackedFieldAlign;
+  uint64_t Offset =
+      IsUnion ? 0 : llvm::alignTo((DataSizeBits + 7) / 8, FieldAlign);
+  if (IsCXX && !IsUnion) {
+    std::vector<EmptySubobject> FieldEmpties;
+    if (auto Err = fieldEmpties(FD, SA->Size, FieldEmpties))
+      return Err;
+    while (!Empties.canPlace(FieldEmpties, Offset)) {
+      // Offset 0 first (empty members), then dsize onwards.
+      if (Offset == 0 && DataSizeBits != 0)
+        Offset = llvm::alignTo((DataSizeBits + 7) / 8, FieldAlign);
+      else
+        Offset += FieldAlign;
+    }
+    Empties.add(FieldEmpties, Offset);
+  }
+  L.Fields.push_back({FD, Offset * 8, SA->Size * 8, FieldAlign, false});
+  if (IsUnion)
+    DataSizeBits = std::max(DataSizeBits, SA->Size * 8);
+  else
+    DataSizeBits = (Offset + SA->Size) * 8;
+  SizeBits = std::max(SizeBits, DataSizeBits);
+  Align = std::max(Align, FieldAlign);
+  return std::nullopt;
+}
+
+// C++ records are never empty; the size rounds up to the alignment.
+RecordLayoutInfo RecordLayoutModel::Builder::finish() {
   uint64_t NonVirtualSizeBits = llvm::alignTo(SizeBits, 8);
   if (IsCXX && SizeBits == 0)
     SizeBits = 8;
@@ -475,7 +517,26 @@ RecordLayoutModel::compute(const RecordDecl *RD,
   for (const EmptySubobject &E : Empties.Placed)
     L.Empties.push_back(E);
   L.Modeled = true;
-  return L;
+  return std::move(L);
+}
+
+RecordLayoutInfo
+RecordLayoutModel::compute(const RecordDecl *RD,
+                           llvm::ArrayRef<const FieldDecl *> Order) {
+  auto Fail = [](std::string Why) {
+    RecordLayoutInfo F;
+    F.NotModeledReason = std::move(Why);
+    return F;
+  };
+  Builder B(*this, RD);
+  if (auto Why = B.unsupported())
+    return Fail(*Why);
+  if (auto Why = B.layoutBases())
+    return Fail(*Why);
+  for (const FieldDecl *FD : Order)
+    if (auto Why = B.layoutField(FD))
+      return Fail(*Why);
+  return B.finish();
 }
 
 FieldOrder RecordLayoutModel::optimalOrder(

@@ -149,6 +149,8 @@ public:
   const LayoutOverrides &overrides() const { return Overrides; }
 
 private:
+  class Builder;
+  friend class Builder;
   RecordLayoutInfo compute(const RecordDecl *RD,
                            llvm::ArrayRef<const FieldDecl *> Order);
   std::optional<SizeAlign> fieldTypeSizeAlign(const FieldDecl *FD,
