@@ -226,324 +226,123 @@ std::string declaredBetween(const RecordDecl *RD, const llvm::StringSet<> &Ids,
   return "";
 }
 
-/// Line mode: fields move as whole lines. The heaviest run of fields already
-/// in the new order (by lines) stays; every other field is taken out and
-/// written after the field that precedes it in the new order (or before the
-/// first staying field of its access section), with its own indentation. The
-/// lines between fields (blank lines, section comments, other members) stay
-/// where they are. Returns std::nullopt with \p Why empty when the result
-/// would not be \p NewOrder (the caller then rewrites slot by slot), with
-/// \p Why set when a field cannot be written on its own.
-std::optional<std::vector<FixItHint>> moveLines(
-    const RecordDecl *RD, llvm::ArrayRef<Region> Regions,
-    llvm::ArrayRef<const FieldDecl *> NewOrder,
-    llvm::function_ref<std::optional<std::string>(const FieldDecl *)> TextOf,
-    StringRef Text, FileID File, const SourceManager &SM,
-    const LangOptions &LangOpts, std::string &Why) {
-  llvm::DenseMap<const FieldDecl *, unsigned> Section = accessSections(RD);
-  llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
-  for (unsigned I = 0; I < NewOrder.size(); ++I)
-    NewIndex[NewOrder[I]] = I;
+/// The source of one record being reordered: its text, its declarations
+/// (Regions) and the new order. Every step that can refuse sets Why.
+struct RecordSource {
+  RecordSource(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
+               const SourceManager &SM, const LangOptions &LangOpts,
+               std::string &Why)
+      : RD(RD), NewOrder(NewOrder), SM(SM), LangOpts(LangOpts), Why(Why) {}
 
-  // A unit moves as one: a declaration whose fields stay together, or one
-  // field of a declaration that has to be split.
-  struct Unit {
-    unsigned Region;
-    std::vector<const FieldDecl *> Fields;
-    bool Whole;
-    unsigned Section;
-  };
-  std::vector<Unit> Units;
-  std::vector<unsigned> Keys, Weights;
-  for (unsigned RI = 0; RI < Regions.size(); ++RI) {
-    const Region &R = Regions[RI];
-    unsigned First = NewIndex.lookup(R.Fields.front());
-    bool Together = true;
-    for (unsigned I = 0; I < R.Fields.size(); ++I)
-      Together &= NewIndex.lookup(R.Fields[I]) == First + I;
-    if (Together) {
-      Units.push_back({RI, R.Fields, true, Section.lookup(R.Fields.front())});
-      Keys.push_back(First);
-      Weights.push_back(static_cast<unsigned>(
-          Text.slice(R.LineBegin, R.LineEnd).count('\n')));
-      continue;
-    }
-    for (const FieldDecl *FD : R.Fields) {
-      Units.push_back({RI, {FD}, false, Section.lookup(FD)});
-      Keys.push_back(NewIndex.lookup(FD));
-      Weights.push_back(1);
-    }
-  }
-  std::vector<bool> Stays = heaviestIncreasing(Keys, Weights);
-  std::vector<unsigned> ByKey(Units.size());
-  for (unsigned I = 0; I < ByKey.size(); ++I)
-    ByKey[I] = I;
-  llvm::sort(ByKey, [&](unsigned A, unsigned B) { return Keys[A] < Keys[B]; });
-  std::vector<std::vector<unsigned>> After(Units.size());
-  std::map<unsigned, std::vector<unsigned>> Before; // By section.
-  int Current = -1;
-  for (unsigned U : ByKey) {
-    if (Stays[U])
-      Current = static_cast<int>(U);
-    else if (Current >= 0 && Units[Current].Section == Units[U].Section)
-      After[Current].push_back(U);
-    else
-      Before[Units[U].Section].push_back(U);
-  }
+  const RecordDecl *RD;
+  llvm::ArrayRef<const FieldDecl *> NewOrder;
+  const SourceManager &SM;
+  const LangOptions &LangOpts;
+  std::string &Why;
+  StringRef Text;
+  FileID File;
+  unsigned BodyBegin = 0, BodyEnd = 0;
+  std::vector<Region> Regions;
+  llvm::DenseMap<const FieldDecl *, unsigned> RegionOf;
 
-  auto UnitText = [&](unsigned U) -> std::optional<std::string> {
-    const Unit &Un = Units[U];
-    const Region &R = Regions[Un.Region];
-    if (Un.Whole)
-      return Text.slice(R.LineBegin, R.LineEnd).str();
-    std::optional<std::string> T = TextOf(Un.Fields.front());
-    if (!T) {
-      Why = "'" + Un.Fields.front()->getName().str() +
-            "' is declared with other fields in a way that cannot be split";
-      return std::nullopt;
-    }
-    unsigned IndentEnd =
-        Un.Fields.front() == R.Fields.front() ? R.Begin : R.DeclBegin;
-    return Text.slice(lineStart(Text, IndentEnd), IndentEnd).str() + *T + "\n";
-  };
-
-  // What replaces each declaration: the units that stay in it, each with
-  // the units that follow it. Checked against the new order.
-  std::vector<std::vector<unsigned>> Content(Regions.size());
-  std::vector<const FieldDecl *> Result;
-  std::set<unsigned> SectionsSeen;
-  for (unsigned U = 0; U < Units.size(); ++U) {
-    if (!Stays[U])
-      continue;
-    std::vector<unsigned> &C = Content[Units[U].Region];
-    if (SectionsSeen.insert(Units[U].Section).second) {
-      auto It = Before.find(Units[U].Section);
-      if (It != Before.end())
-        C.insert(C.end(), It->second.begin(), It->second.end());
-    }
-    C.push_back(U);
-    C.insert(C.end(), After[U].begin(), After[U].end());
+  bool fail(std::string Reason) {
+    Why = std::move(Reason);
+    return false;
   }
-  for (const std::vector<unsigned> &C : Content)
-    for (unsigned U : C)
-      Result.insert(Result.end(), Units[U].Fields.begin(),
-                    Units[U].Fields.end());
-  if (!std::equal(Result.begin(), Result.end(), NewOrder.begin(),
-                  NewOrder.end()))
-    return std::nullopt;
-  // Where each moved unit lands; moving up, it must not cross a declaration
-  // it uses.
-  for (unsigned RI = 0; RI < Regions.size(); ++RI) {
-    unsigned Landing = Regions[RI].LineBegin;
-    for (unsigned U : Content[RI]) {
-      if (Stays[U]) {
-        Landing = Regions[RI].LineEnd;
-        continue;
-      }
-      const Region &From = Regions[Units[U].Region];
-      if (Landing >= From.LineBegin)
-        continue;
-      std::string Name = declaredBetween(
-          RD, identifiersIn(Text, From.DeclBegin, From.End, File, SM, LangOpts),
-          Landing, From.LineBegin, SM, File);
-      if (!Name.empty()) {
-        Why = "'" + Units[U].Fields.front()->getName().str() +
-              "' would move above '" + Name + "', which its declaration uses";
-        return std::nullopt;
-      }
-    }
+  bool load();
+  bool collectRegions();
+  bool findChunks(bool &LineMode);
+  bool usesStayBelow();
+  std::optional<std::string> textOf(const FieldDecl *FD) const;
+  /// The name of a declaration between offsets \p Landing and \p Until
+  /// that the declaration of \p From uses, or "".
+  std::string usedBetween(const Region &From, unsigned Landing,
+                          unsigned Until) const {
+    return declaredBetween(
+        RD, identifiersIn(Text, From.DeclBegin, From.End, File, SM, LangOpts),
+        Landing, Until, SM, File);
   }
-
-  // The new text as a sequence of blocks: original lines that stay
-  // (anchors) and new text.
-  struct Block {
-    bool Anchor;
-    unsigned Begin, End; ///< Anchors: the original line(s).
-    std::string NewText;
-    bool Blank;
-  };
-  std::vector<Block> Out;
-  const unsigned SpanBegin = Regions.front().LineBegin;
-  const unsigned SpanEnd = Regions.back().LineEnd;
-  auto LastOpens = [&] {
-    if (Out.empty())
-      return SpanBegin == 0 ||
-             opensOrBlank(
-                 Text.slice(lineStart(Text, SpanBegin - 1), SpanBegin - 1));
-    const Block &B = Out.back();
-    return B.Anchor && opensOrBlank(Text.slice(B.Begin, B.End));
-  };
-  // After a declaration is taken out, a blank line that would follow a
-  // blank line (or the start of the record or section) goes too.
-  bool AfterDeletion = false;
-  unsigned Pos = SpanBegin;
-  for (unsigned RI = 0; RI < Regions.size(); ++RI) {
-    const Region &R = Regions[RI];
-    while (Pos < R.LineBegin) {
-      unsigned E = lineEnd(Text, Pos) + 1;
-      bool Blank = isBlank(Text.slice(Pos, E));
-      if (Blank && AfterDeletion && LastOpens()) {
-        Pos = E;
-        continue;
-      }
-      AfterDeletion &= Blank;
-      Out.push_back({true, Pos, E, "", Blank});
-      Pos = E;
-    }
-    Pos = R.LineEnd;
-    const std::vector<unsigned> &C = Content[RI];
-    if (C.empty()) {
-      AfterDeletion = true;
-      continue;
-    }
-    AfterDeletion = false;
-    for (unsigned U : C) {
-      if (Stays[U] && Units[U].Whole) {
-        Out.push_back({true, R.LineBegin, R.LineEnd, "", false});
-        continue;
-      }
-      std::optional<std::string> T = UnitText(U);
-      if (!T)
-        return std::nullopt;
-      Out.push_back({false, 0, 0, std::move(*T), false});
-    }
+  std::string wouldMoveAbove(const FieldDecl *FD, StringRef Name) const {
+    return "'" + FD->getName().str() + "' would move above '" + Name.str() +
+           "', which its declaration uses";
   }
-  if (AfterDeletion && closes(Text.slice(SpanEnd, lineEnd(Text, SpanEnd))))
-    while (!Out.empty() && Out.back().Anchor && Out.back().Blank)
-      Out.pop_back();
+};
 
-  // Edits: what changed between consecutive anchors.
-  std::vector<FixItHint> Hints;
-  unsigned Last = SpanBegin;
-  std::string Pending;
-  auto Flush = [&](unsigned Until) {
-    if (Until == Last && Pending.empty())
-      return;
-    SourceLocation B = SM.getComposedLoc(File, Last);
-    // A pure removal would be widened over the next line's first space by
-    // the diagnostics engine (clang::edit's adjustRemoval): carry the
-    // character after it instead.
-    if (Pending.empty() && Until < Text.size())
-      Pending = Text[Until++];
-    if (Until == Last)
-      Hints.push_back(FixItHint::CreateInsertion(B, Pending));
-    else
-      Hints.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(B, SM.getComposedLoc(File, Until)),
-          Pending));
-    Pending.clear();
-  };
-  for (const Block &B : Out) {
-    if (!B.Anchor) {
-      Pending += B.NewText;
-      continue;
-    }
-    Flush(B.Begin);
-    Last = B.End;
-  }
-  Flush(SpanEnd);
-  return Hints;
-}
-
-} // namespace
-
-std::optional<std::vector<FixItHint>>
-reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
-              const SourceManager &SM, const LangOptions &LangOpts,
-              std::string &Why) {
-  std::vector<const FieldDecl *> Old(RD->field_begin(), RD->field_end());
-  if (Old.size() != NewOrder.size()) {
-    Why = "the new order is not a permutation of the fields";
-    return std::nullopt;
-  }
+// The record's text; refuses records in macros and records whose body holds
+// preprocessor lines (reordering across #if could change which fields exist).
+bool RecordSource::load() {
   SourceRange Braces = RD->getBraceRange();
-  if (Braces.getBegin().isMacroID() || Braces.getEnd().isMacroID()) {
-    Why = "the record is written inside a macro";
-    return std::nullopt;
-  }
-  FileID File = SM.getFileID(Braces.getBegin());
+  if (Braces.getBegin().isMacroID() || Braces.getEnd().isMacroID())
+    return fail("the record is written inside a macro");
+  File = SM.getFileID(Braces.getBegin());
   bool Invalid = false;
-  StringRef Text = SM.getBufferData(File, &Invalid);
-  if (Invalid) {
-    Why = "the source is not available";
-    return std::nullopt;
-  }
-  unsigned BodyBegin = SM.getFileOffset(Braces.getBegin());
-  unsigned BodyEnd = SM.getFileOffset(Braces.getEnd());
-  // Text-level reordering across #if/#define lines could change which
-  // fields exist; leave such records alone.
+  Text = SM.getBufferData(File, &Invalid);
+  if (Invalid)
+    return fail("the source is not available");
+  BodyBegin = SM.getFileOffset(Braces.getBegin());
+  BodyEnd = SM.getFileOffset(Braces.getEnd());
   StringRef Body = Text.slice(BodyBegin, BodyEnd);
   for (size_t Pos = 0; Pos < Body.size();) {
     size_t Eol = Body.find('\n', Pos);
     StringRef Line =
         Body.slice(Pos, Eol == StringRef::npos ? Body.size() : Eol);
-    if (Line.ltrim().starts_with("#")) {
-      Why = "preprocessor directives appear between the record's braces";
-      return std::nullopt;
-    }
+    if (Line.ltrim().starts_with("#"))
+      return fail("preprocessor directives appear between the record's braces");
     if (Eol == StringRef::npos)
       break;
     Pos = Eol + 1;
   }
+  return true;
+}
 
-  // Group the fields into declarations and find each one's chunk of text.
-  std::vector<Region> Regions;
-  llvm::DenseMap<const FieldDecl *, unsigned> RegionOf;
-  for (const FieldDecl *FD : Old) {
-    if (FD->getDeclName().isEmpty() || !FD->getIdentifier()) {
-      Why = "the record has unnamed fields";
-      return std::nullopt;
-    }
+// Groups the fields into declarations (`int a, b;` is one).
+bool RecordSource::collectRegions() {
+  for (const FieldDecl *FD : RD->fields()) {
+    if (FD->getDeclName().isEmpty() || !FD->getIdentifier())
+      return fail("the record has unnamed fields");
     SourceLocation Begin = FD->getBeginLoc();
     SourceLocation End = FD->getEndLoc();
     if (Begin.isMacroID() || End.isMacroID() || FD->getLocation().isMacroID() ||
-        SM.getFileID(Begin) != File || SM.getFileID(End) != File) {
-      Why = "a field is written inside a macro";
-      return std::nullopt;
-    }
+        SM.getFileID(Begin) != File || SM.getFileID(End) != File)
+      return fail("a field is written inside a macro");
     for (const Attr *A : FD->attrs()) {
       if (A->isImplicit() || A->getLocation().isInvalid())
         continue;
       if (A->getLocation().isMacroID() ||
-          SM.getFileID(A->getLocation()) != File) {
-        Why = "a field's attribute comes from a macro";
-        return std::nullopt;
-      }
+          SM.getFileID(A->getLocation()) != File)
+        return fail("a field's attribute comes from a macro");
       if (SM.isBeforeInTranslationUnit(A->getRange().getBegin(), Begin))
         Begin = A->getRange().getBegin();
     }
-    if (!Regions.empty() &&
-        Regions.back().Fields.front()->getBeginLoc() == FD->getBeginLoc()) {
-      Regions.back().Fields.push_back(FD);
-      RegionOf[FD] = Regions.size() - 1;
-      continue;
+    if (Regions.empty() ||
+        Regions.back().Fields.front()->getBeginLoc() != FD->getBeginLoc()) {
+      Region R;
+      R.Begin = SM.getFileOffset(Begin);
+      Regions.push_back(R);
     }
-    Region R;
-    R.Fields.push_back(FD);
-    R.Begin = SM.getFileOffset(Begin);
-    Regions.push_back(R);
+    Regions.back().Fields.push_back(FD);
     RegionOf[FD] = Regions.size() - 1;
   }
-  // Each chunk ends past its trailing comment first, so the leading
-  // comments of the next one stop there.
+  return true;
+}
+
+// Each declaration's chunk of text. Each chunk ends past its trailing comment
+// first, so the leading comments of the next one stop there. LineMode: every
+// chunk fills whole lines, so fields move as lines and the lines between
+// them (blank lines, section comments, other members) stay.
+bool RecordSource::findChunks(bool &LineMode) {
   for (Region &R : Regions) {
     R.DeclBegin = R.Begin;
-    SourceLocation Last = R.Fields.back()->getEndLoc();
     SourceLocation AfterSemi = Lexer::findLocationAfterToken(
-        Last, tok::semi, SM, LangOpts,
+        R.Fields.back()->getEndLoc(), tok::semi, SM, LangOpts,
         /*SkipTrailingWhitespaceAndNewLine=*/false);
-    if (AfterSemi.isInvalid()) {
-      Why = "a field declaration does not end in ';' where expected";
-      return std::nullopt;
-    }
+    if (AfterSemi.isInvalid())
+      return fail("a field declaration does not end in ';' where expected");
     unsigned Semi = SM.getFileOffset(AfterSemi);
     R.End = includeTrailingComment(Text, Semi);
     R.LineComment = Text.slice(Semi, R.End).ltrim().starts_with("//");
   }
-  // Line mode: every chunk fills whole lines, so fields move as lines and
-  // the lines between them (blank lines, section comments, other members)
-  // stay.
-  bool LineMode = true;
+  LineMode = true;
   for (size_t I = 0; I < Regions.size(); ++I) {
     Region &R = Regions[I];
     unsigned Floor = I == 0 ? BodyBegin : Regions[I - 1].End;
@@ -562,172 +361,415 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
     R.LineBegin = LineStart;
     R.LineEnd = Eol + 1;
   }
+  return true;
+}
 
-  // A field whose declaration names another field (decltype, sizeof in an
-  // array bound) must stay below it.
-  {
-    llvm::StringMap<unsigned> OldIndexByName;
-    for (unsigned I = 0; I < Old.size(); ++I)
-      OldIndexByName[Old[I]->getName()] = I;
-    llvm::DenseMap<const FieldDecl *, unsigned> NewPos, OldPos;
-    for (unsigned I = 0; I < NewOrder.size(); ++I)
-      NewPos[NewOrder[I]] = I;
-    for (unsigned I = 0; I < Old.size(); ++I)
-      OldPos[Old[I]] = I;
-    for (const Region &R : Regions) {
-      llvm::StringSet<> Ids =
-          identifiersIn(Text, R.DeclBegin, R.End, File, SM, LangOpts);
-      for (const FieldDecl *F : R.Fields)
-        for (const auto &Id : Ids) {
-          auto It = OldIndexByName.find(Id.getKey());
-          if (It == OldIndexByName.end())
-            continue;
-          const FieldDecl *G = Old[It->second];
-          if (G != F && OldPos[G] < OldPos[F] && NewPos[G] > NewPos[F]) {
-            Why = "'" + F->getName().str() + "' would move above '" +
-                  G->getName().str() + "', which its declaration uses";
-            return std::nullopt;
-          }
-        }
-    }
+// A field whose declaration names another field (decltype, sizeof in an
+// array bound) must stay below it.
+bool RecordSource::usesStayBelow() {
+  std::vector<const FieldDecl *> Old(RD->field_begin(), RD->field_end());
+  llvm::StringMap<unsigned> OldIndexByName;
+  llvm::DenseMap<const FieldDecl *, unsigned> NewPos, OldPos;
+  for (unsigned I = 0; I < Old.size(); ++I) {
+    OldIndexByName[Old[I]->getName()] = I;
+    OldPos[Old[I]] = I;
   }
-
-  // The text of one field on its own: the whole chunk for a single-field
-  // declaration, or the shared type plus its declarator for a split one.
-  auto TextOf = [&](const FieldDecl *FD) -> std::optional<std::string> {
-    const Region &R = Regions[RegionOf[FD]];
-    if (R.Fields.size() == 1)
-      return Text.slice(R.Begin, R.End).str();
-    const FieldDecl *First = R.Fields.front();
-    // Only `T a, b;` where every field has the same plain type T: a
-    // pointer, reference, array or function declarator (`char *p, c;`)
-    // belongs to one name, and the type alone would not show it.
-    QualType T = First->getType();
-    if (T->isPointerType() || T->isReferenceType() || T->isArrayType() ||
-        T->isFunctionType() || T->isMemberPointerType())
-      return std::nullopt;
-    unsigned DeclSpecBegin = SM.getFileOffset(First->getBeginLoc());
-    // Attributes before the declaration belong to every field of it.
-    if (R.DeclBegin != DeclSpecBegin)
-      return std::nullopt;
-    unsigned TypeEndOff = SM.getFileOffset(First->getLocation());
-    unsigned Prev = TypeEndOff;
-    for (const FieldDecl *F : R.Fields) {
-      if (F->getType() != T)
-        return std::nullopt;
-      unsigned NameOff = SM.getFileOffset(F->getLocation());
-      StringRef Between = Text.slice(Prev, NameOff).trim();
-      if (!(Between.empty() || (F != First && Between == ",")))
-        return std::nullopt;
-      Prev = SM.getFileOffset(
-          Lexer::getLocForEndOfToken(F->getEndLoc(), 0, SM, LangOpts));
-    }
-    unsigned NameOff = SM.getFileOffset(FD->getLocation());
-    unsigned DeclEnd = SM.getFileOffset(
-        Lexer::getLocForEndOfToken(FD->getEndLoc(), 0, SM, LangOpts));
-    std::string Out;
-    if (FD == First) // The declaration's leading comment stays with the first.
-      Out += Text.slice(R.Begin, DeclSpecBegin).str();
-    Out += Text.slice(DeclSpecBegin, TypeEndOff).rtrim().str();
-    Out += " ";
-    Out += Text.slice(NameOff, DeclEnd).str();
-    Out += ";";
-    if (FD == R.Fields.back()) {
-      unsigned Semi = SM.getFileOffset(Lexer::findLocationAfterToken(
-          FD->getEndLoc(), tok::semi, SM, LangOpts, false));
-      Out += Text.slice(Semi, R.End).str();
-    }
-    return Out;
-  };
-  auto CannotSplit = [&](const FieldDecl *FD) {
-    Why = "'" + FD->getName().str() +
-          "' is declared with other fields in a way that cannot be split";
-    return std::nullopt;
-  };
-
-  std::vector<FixItHint> Hints;
-  std::optional<std::vector<FixItHint>> Moved;
-  if (LineMode) {
-    Moved =
-        moveLines(RD, Regions, NewOrder, TextOf, Text, File, SM, LangOpts, Why);
-    if (!Moved && !Why.empty())
-      return std::nullopt;
-  }
-  if (Moved) {
-    Hints = std::move(*Moved);
-  } else {
-    // Slot mode (fields sharing lines): the declarations stay where they
-    // are and take the fields in the new order.
-    unsigned Position = 0;
-    for (const Region &R : Regions) {
-      llvm::ArrayRef<const FieldDecl *> Assigned =
-          NewOrder.slice(Position, R.Fields.size());
-      Position += R.Fields.size();
-      if (std::equal(Assigned.begin(), Assigned.end(), R.Fields.begin()))
-        continue;
-      std::string Replacement;
-      for (const FieldDecl *FD : Assigned) {
-        const Region &From = Regions[RegionOf[FD]];
-        if (R.Begin < From.Begin) {
-          std::string Name = declaredBetween(
-              RD,
-              identifiersIn(Text, From.DeclBegin, From.End, File, SM, LangOpts),
-              R.Begin, From.Begin, SM, File);
-          if (!Name.empty()) {
-            Why = "'" + FD->getName().str() + "' would move above '" + Name +
-                  "', which its declaration uses";
-            return std::nullopt;
-          }
-        }
-        std::optional<std::string> T = TextOf(FD);
-        if (!T)
-          return CannotSplit(FD);
-        if (!Replacement.empty())
-          Replacement += R.Separator;
-        Replacement += *T;
-      }
-      // A `//` comment at the end would swallow the code after it on the
-      // line.
-      const FieldDecl *LastFD = Assigned.back();
-      const Region &LastR = Regions[RegionOf[LastFD]];
-      if (LastR.LineComment && LastFD == LastR.Fields.back() &&
-          !isBlank(Text.slice(R.End, lineEnd(Text, R.End)))) {
-        Why = "a field with a '//' comment would move in front of code on "
-              "the same line";
-        return std::nullopt;
-      }
-      SourceLocation Begin = SM.getComposedLoc(File, R.Begin);
-      SourceLocation End = SM.getComposedLoc(File, R.End);
-      Hints.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getCharRange(Begin, End), Replacement));
-    }
-  }
-  // Constructors list member initializers in declaration order; keep them
-  // in step so the new order does not draw -Wreorder (an error under
-  // -Werror). Initializers run in declaration order whatever their written
-  // order, so rewriting them changes nothing else.
-  const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
-  if (!CRD)
-    return Hints;
-  llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
   for (unsigned I = 0; I < NewOrder.size(); ++I)
-    NewIndex[NewOrder[I]] = I;
+    NewPos[NewOrder[I]] = I;
+  for (const Region &R : Regions) {
+    llvm::StringSet<> Ids =
+        identifiersIn(Text, R.DeclBegin, R.End, File, SM, LangOpts);
+    for (const FieldDecl *F : R.Fields)
+      for (const auto &Id : Ids) {
+        auto It = OldIndexByName.find(Id.getKey());
+        if (It == OldIndexByName.end())
+          continue;
+        const FieldDecl *G = Old[It->second];
+        if (G != F && OldPos[G] < OldPos[F] && NewPos[G] > NewPos[F])
+          return fail(wouldMoveAbove(F, G->getName()));
+      }
+  }
+  return true;
+}
+
+// The text of one field on its own: the whole chunk for a single-field
+// declaration, or the shared type plus its declarator for a split one. Only
+// `T a, b;` where every field has the same plain type T splits: a pointer,
+// reference, array or function declarator (`char *p, c;`) belongs to one
+// name, and the type alone would not show it.
+std::optional<std::string> RecordSource::textOf(const FieldDecl *FD) const {
+  const Region &R = Regions[RegionOf.lookup(FD)];
+  if (R.Fields.size() == 1)
+    return Text.slice(R.Begin, R.End).str();
+  const FieldDecl *First = R.Fields.front();
+  QualType T = First->getType();
+  if (T->isPointerType() || T->isReferenceType() || T->isArrayType() ||
+      T->isFunctionType() || T->isMemberPointerType())
+    return std::nullopt;
+  unsigned DeclSpecBegin = SM.getFileOffset(First->getBeginLoc());
+  // Attributes before the declaration belong to every field of it.
+  if (R.DeclBegin != DeclSpecBegin)
+    return std::nullopt;
+  unsigned TypeEndOff = SM.getFileOffset(First->getLocation());
+  unsigned Prev = TypeEndOff;
+  for (const FieldDecl *F : R.Fields) {
+    if (F->getType() != T)
+      return std::nullopt;
+    unsigned NameOff = SM.getFileOffset(F->getLocation());
+    StringRef Between = Text.slice(Prev, NameOff).trim();
+    if (!(Between.empty() || (F != First && Between == ",")))
+      return std::nullopt;
+    Prev = SM.getFileOffset(
+        Lexer::getLocForEndOfToken(F->getEndLoc(), 0, SM, LangOpts));
+  }
+  unsigned NameOff = SM.getFileOffset(FD->getLocation());
+  unsigned DeclEnd = SM.getFileOffset(
+      Lexer::getLocForEndOfToken(FD->getEndLoc(), 0, SM, LangOpts));
+  std::string Out;
+  if (FD == First) // The declaration's leading comment stays with the first.
+    Out += Text.slice(R.Begin, DeclSpecBegin).str();
+  Out += Text.slice(DeclSpecBegin, TypeEndOff).rtrim().str();
+  Out += " ";
+  Out += Text.slice(NameOff, DeclEnd).str();
+  Out += ";";
+  if (FD == R.Fields.back()) {
+    unsigned Semi = SM.getFileOffset(Lexer::findLocationAfterToken(
+        FD->getEndLoc(), tok::semi, SM, LangOpts, false));
+    Out += Text.slice(Semi, R.End).str();
+  }
+  return Out;
+}
+
+std::string cannotSplit(const FieldDecl *FD) {
+  return "'" + FD->getName().str() +
+         "' is declared with other fields in a way that cannot be split";
+}
+
+/// Line mode: fields move as whole lines. The heaviest run of fields already
+/// in the new order (by lines) stays; every other field is taken out and
+/// written after the field that precedes it in the new order (or before the
+/// first staying field of its access section), with its own indentation. The
+/// lines between fields (blank lines, section comments, other members) stay
+/// where they are.
+class LineMover {
+public:
+  explicit LineMover(RecordSource &Src) : Src(Src), Text(Src.Text) {}
+
+  /// std::nullopt with Why empty when the result would not be the new order
+  /// (the caller then rewrites slot by slot), with Why set when a field
+  /// cannot be written on its own.
+  std::optional<std::vector<FixItHint>> run() {
+    buildUnits();
+    placeUnits();
+    if (!buildContent() || !landingsKeepUses())
+      return std::nullopt;
+    std::optional<std::vector<Block>> Out = buildBlocks();
+    if (!Out)
+      return std::nullopt;
+    return hintsFor(*Out);
+  }
+
+private:
+  /// A unit moves as one: a declaration whose fields stay together, or one
+  /// field of a declaration that has to be split.
+  struct Unit {
+    unsigned Region;
+    std::vector<const FieldDecl *> Fields;
+    bool Whole;
+    unsigned Section;
+  };
+  /// The new text as a sequence of blocks: original lines that stay
+  /// (anchors) and new text.
+  struct Block {
+    bool Anchor;
+    unsigned Begin, End; ///< Anchors: the original line(s).
+    std::string NewText;
+    bool Blank;
+  };
+
+  void buildUnits();
+  void placeUnits();
+  bool buildContent();
+  bool landingsKeepUses();
+  std::optional<std::string> unitText(unsigned U);
+  bool lastOpens(const std::vector<Block> &Out, unsigned SpanBegin) const;
+  std::optional<std::vector<Block>> buildBlocks();
+  std::vector<FixItHint> hintsFor(const std::vector<Block> &Out) const;
+
+  RecordSource &Src;
+  StringRef Text;
+  std::vector<Unit> Units;
+  std::vector<unsigned> Keys, Weights;
+  std::vector<bool> Stays;
+  std::vector<std::vector<unsigned>> After;
+  std::map<unsigned, std::vector<unsigned>> Before; // By section.
+  /// What replaces each declaration: the units that stay in it, each with
+  /// the units that follow it.
+  std::vector<std::vector<unsigned>> Content;
+};
+
+void LineMover::buildUnits() {
+  llvm::DenseMap<const FieldDecl *, unsigned> Section = accessSections(Src.RD);
+  llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
+  for (unsigned I = 0; I < Src.NewOrder.size(); ++I)
+    NewIndex[Src.NewOrder[I]] = I;
+  for (unsigned RI = 0; RI < Src.Regions.size(); ++RI) {
+    const Region &R = Src.Regions[RI];
+    unsigned First = NewIndex.lookup(R.Fields.front());
+    bool Together = true;
+    for (unsigned I = 0; I < R.Fields.size(); ++I)
+      Together &= NewIndex.lookup(R.Fields[I]) == First + I;
+    if (Together) {
+      Units.push_back({RI, R.Fields, true, Section.lookup(R.Fields.front())});
+      Keys.push_back(First);
+      Weights.push_back(static_cast<unsigned>(
+          Text.slice(R.LineBegin, R.LineEnd).count('\n')));
+      continue;
+    }
+    for (const FieldDecl *FD : R.Fields) {
+      Units.push_back({RI, {FD}, false, Section.lookup(FD)});
+      Keys.push_back(NewIndex.lookup(FD));
+      Weights.push_back(1);
+    }
+  }
+}
+
+// Which units stay, and after which staying unit (or before which section)
+// each moved one goes.
+void LineMover::placeUnits() {
+  Stays = heaviestIncreasing(Keys, Weights);
+  std::vector<unsigned> ByKey(Units.size());
+  for (unsigned I = 0; I < ByKey.size(); ++I)
+    ByKey[I] = I;
+  llvm::sort(ByKey, [&](unsigned A, unsigned B) { return Keys[A] < Keys[B]; });
+  After.assign(Units.size(), {});
+  int Current = -1;
+  for (unsigned U : ByKey) {
+    if (Stays[U])
+      Current = static_cast<int>(U);
+    else if (Current >= 0 && Units[Current].Section == Units[U].Section)
+      After[Current].push_back(U);
+    else
+      Before[Units[U].Section].push_back(U);
+  }
+}
+
+// Fills Content; false when it does not spell the new order.
+bool LineMover::buildContent() {
+  Content.assign(Src.Regions.size(), {});
+  std::set<unsigned> SectionsSeen;
+  for (unsigned U = 0; U < Units.size(); ++U) {
+    if (!Stays[U])
+      continue;
+    std::vector<unsigned> &C = Content[Units[U].Region];
+    if (SectionsSeen.insert(Units[U].Section).second) {
+      auto It = Before.find(Units[U].Section);
+      if (It != Before.end())
+        C.insert(C.end(), It->second.begin(), It->second.end());
+    }
+    C.push_back(U);
+    C.insert(C.end(), After[U].begin(), After[U].end());
+  }
+  std::vector<const FieldDecl *> Result;
+  for (const std::vector<unsigned> &C : Content)
+    for (unsigned U : C)
+      Result.insert(Result.end(), Units[U].Fields.begin(),
+                    Units[U].Fields.end());
+  return std::equal(Result.begin(), Result.end(), Src.NewOrder.begin(),
+                    Src.NewOrder.end());
+}
+
+// Where each moved unit lands; moving up, it must not cross a declaration it
+// uses.
+bool LineMover::landingsKeepUses() {
+  for (unsigned RI = 0; RI < Src.Regions.size(); ++RI) {
+    unsigned Landing = Src.Regions[RI].LineBegin;
+    for (unsigned U : Content[RI]) {
+      if (Stays[U]) {
+        Landing = Src.Regions[RI].LineEnd;
+        continue;
+      }
+      const Region &From = Src.Regions[Units[U].Region];
+      if (Landing >= From.LineBegin)
+        continue;
+      std::string Name = Src.usedBetween(From, Landing, From.LineBegin);
+      if (!Name.empty())
+        return Src.fail(Src.wouldMoveAbove(Units[U].Fields.front(), Name));
+    }
+  }
+  return true;
+}
+
+std::optional<std::string> LineMover::unitText(unsigned U) {
+  const Unit &Un = Units[U];
+  const Region &R = Src.Regions[Un.Region];
+  if (Un.Whole)
+    return Text.slice(R.LineBegin, R.LineEnd).str();
+  std::optional<std::string> T = Src.textOf(Un.Fields.front());
+  if (!T) {
+    Src.fail(cannotSplit(Un.Fields.front()));
+    return std::nullopt;
+  }
+  unsigned IndentEnd =
+      Un.Fields.front() == R.Fields.front() ? R.Begin : R.DeclBegin;
+  return Text.slice(lineStart(Text, IndentEnd), IndentEnd).str() + *T + "\n";
+}
+
+bool LineMover::lastOpens(const std::vector<Block> &Out,
+                          unsigned SpanBegin) const {
+  if (Out.empty())
+    return SpanBegin == 0 ||
+           opensOrBlank(
+               Text.slice(lineStart(Text, SpanBegin - 1), SpanBegin - 1));
+  const Block &B = Out.back();
+  return B.Anchor && opensOrBlank(Text.slice(B.Begin, B.End));
+}
+
+// After a declaration is taken out, a blank line that would follow a blank
+// line (or the start of the record or section) goes too.
+std::optional<std::vector<LineMover::Block>> LineMover::buildBlocks() {
+  std::vector<Block> Out;
+  const unsigned SpanBegin = Src.Regions.front().LineBegin;
+  const unsigned SpanEnd = Src.Regions.back().LineEnd;
+  bool AfterDeletion = false;
+  unsigned Pos = SpanBegin;
+  for (unsigned RI = 0; RI < Src.Regions.size(); ++RI) {
+    const Region &R = Src.Regions[RI];
+    while (Pos < R.LineBegin) {
+      unsigned E = lineEnd(Text, Pos) + 1;
+      bool Blank = isBlank(Text.slice(Pos, E));
+      if (!(Blank && AfterDeletion && lastOpens(Out, SpanBegin))) {
+        AfterDeletion &= Blank;
+        Out.push_back({true, Pos, E, "", Blank});
+      }
+      Pos = E;
+    }
+    Pos = R.LineEnd;
+    AfterDeletion = Content[RI].empty();
+    for (unsigned U : Content[RI]) {
+      if (Stays[U] && Units[U].Whole) {
+        Out.push_back({true, R.LineBegin, R.LineEnd, "", false});
+        continue;
+      }
+      std::optional<std::string> T = unitText(U);
+      if (!T)
+        return std::nullopt;
+      Out.push_back({false, 0, 0, std::move(*T), false});
+    }
+  }
+  if (AfterDeletion && closes(Text.slice(SpanEnd, lineEnd(Text, SpanEnd))))
+    while (!Out.empty() && Out.back().Anchor && Out.back().Blank)
+      Out.pop_back();
+  return Out;
+}
+
+// Edits: what changed between consecutive anchors.
+std::vector<FixItHint>
+LineMover::hintsFor(const std::vector<Block> &Out) const {
+  const SourceManager &SM = Src.SM;
+  std::vector<FixItHint> Hints;
+  unsigned Last = Src.Regions.front().LineBegin;
+  std::string Pending;
+  auto Flush = [&](unsigned Until) {
+    if (Until == Last && Pending.empty())
+      return;
+    SourceLocation B = SM.getComposedLoc(Src.File, Last);
+    // A pure removal would be widened over the next line's first space by
+    // the diagnostics engine (clang::edit's adjustRemoval): carry the
+    // character after it instead.
+    if (Pending.empty() && Until < Text.size())
+      Pending = Text[Until++];
+    if (Until == Last)
+      Hints.push_back(FixItHint::CreateInsertion(B, Pending));
+    else
+      Hints.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(B, SM.getComposedLoc(Src.File, Until)),
+          Pending));
+    Pending.clear();
+  };
+  for (const Block &B : Out) {
+    if (!B.Anchor) {
+      Pending += B.NewText;
+      continue;
+    }
+    Flush(B.Begin);
+    Last = B.End;
+  }
+  Flush(Src.Regions.back().LineEnd);
+  return Hints;
+}
+
+/// Slot mode (fields sharing lines): the declarations stay where they are and
+/// take the fields in the new order.
+std::optional<std::vector<FixItHint>> moveSlots(RecordSource &Src) {
+  const SourceManager &SM = Src.SM;
+  std::vector<FixItHint> Hints;
+  unsigned Position = 0;
+  for (const Region &R : Src.Regions) {
+    llvm::ArrayRef<const FieldDecl *> Assigned =
+        Src.NewOrder.slice(Position, R.Fields.size());
+    Position += R.Fields.size();
+    if (std::equal(Assigned.begin(), Assigned.end(), R.Fields.begin()))
+      continue;
+    std::string Replacement;
+    for (const FieldDecl *FD : Assigned) {
+      const Region &From = Src.Regions[Src.RegionOf[FD]];
+      if (R.Begin < From.Begin) {
+        std::string Name = Src.usedBetween(From, R.Begin, From.Begin);
+        if (!Name.empty()) {
+          Src.fail(Src.wouldMoveAbove(FD, Name));
+          return std::nullopt;
+        }
+      }
+      std::optional<std::string> T = Src.textOf(FD);
+      if (!T) {
+        Src.fail(cannotSplit(FD));
+        return std::nullopt;
+      }
+      if (!Replacement.empty())
+        Replacement += R.Separator;
+      Replacement += *T;
+    }
+    // A `//` comment at the end would swallow the code after it on the line.
+    const FieldDecl *LastFD = Assigned.back();
+    const Region &LastR = Src.Regions[Src.RegionOf[LastFD]];
+    if (LastR.LineComment && LastFD == LastR.Fields.back() &&
+        !isBlank(Src.Text.slice(R.End, lineEnd(Src.Text, R.End)))) {
+      Src.fail("a field with a '//' comment would move in front of code on "
+               "the same line");
+      return std::nullopt;
+    }
+    Hints.push_back(FixItHint::CreateReplacement(
+        CharSourceRange::getCharRange(SM.getComposedLoc(Src.File, R.Begin),
+                                      SM.getComposedLoc(Src.File, R.End)),
+        Replacement));
+  }
+  return Hints;
+}
+
+/// Constructors list member initializers in declaration order; keep them in
+/// step so the new order does not draw -Wreorder (an error under -Werror).
+/// Initializers run in declaration order whatever their written order, so
+/// rewriting them changes nothing else.
+bool reorderInitializers(RecordSource &Src, std::vector<FixItHint> &Hints) {
+  const auto *CRD = dyn_cast<CXXRecordDecl>(Src.RD);
+  if (!CRD)
+    return true;
+  llvm::DenseMap<const FieldDecl *, unsigned> NewIndex;
+  for (unsigned I = 0; I < Src.NewOrder.size(); ++I)
+    NewIndex[Src.NewOrder[I]] = I;
   for (const CXXConstructorDecl *Ctor : CRD->ctors()) {
     if (Ctor->isImplicit() || Ctor->isDefaulted() || Ctor->isDeleted())
       continue;
     const FunctionDecl *Def = nullptr;
-    if (!Ctor->hasBody(Def)) {
-      Why = "a constructor is defined in another file, where its member "
-            "initializers would be left in the old order";
-      return std::nullopt;
-    }
-    const auto *DefCtor = cast<CXXConstructorDecl>(Def);
+    if (!Ctor->hasBody(Def))
+      return Src.fail("a constructor is defined in another file, where its "
+                      "member initializers would be left in the old order");
     std::vector<const CXXCtorInitializer *> Written;
-    for (const CXXCtorInitializer *Init : DefCtor->inits())
+    for (const CXXCtorInitializer *Init :
+         cast<CXXConstructorDecl>(Def)->inits())
       if (Init->isWritten() && Init->isMemberInitializer())
         Written.push_back(Init);
-    if (Written.size() < 2)
-      continue;
     std::vector<const CXXCtorInitializer *> Sorted = Written;
     std::stable_sort(
         Sorted.begin(), Sorted.end(),
@@ -735,29 +777,54 @@ reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
           return NewIndex.lookup(A->getMember()) <
                  NewIndex.lookup(B->getMember());
         });
-    if (Sorted == Written)
-      continue;
     for (unsigned I = 0; I < Written.size(); ++I) {
       if (Written[I] == Sorted[I])
         continue;
       CharSourceRange Slot =
           CharSourceRange::getTokenRange(Written[I]->getSourceRange());
-      CharSourceRange Text =
+      CharSourceRange Moved =
           CharSourceRange::getTokenRange(Sorted[I]->getSourceRange());
       if (Slot.getBegin().isMacroID() || Slot.getEnd().isMacroID() ||
-          Text.getBegin().isMacroID() || Text.getEnd().isMacroID()) {
-        Why = "a constructor's member initializers come from a macro";
-        return std::nullopt;
-      }
+          Moved.getBegin().isMacroID() || Moved.getEnd().isMacroID())
+        return Src.fail("a constructor's member initializers come from a "
+                        "macro");
       bool Bad = false;
-      StringRef Init = Lexer::getSourceText(Text, SM, LangOpts, &Bad);
-      if (Bad) {
-        Why = "a constructor's member initializers are not available";
-        return std::nullopt;
-      }
+      StringRef Init = Lexer::getSourceText(Moved, Src.SM, Src.LangOpts, &Bad);
+      if (Bad)
+        return Src.fail("a constructor's member initializers are not "
+                        "available");
       Hints.push_back(FixItHint::CreateReplacement(Slot, Init));
     }
   }
+  return true;
+}
+
+} // namespace
+
+std::optional<std::vector<FixItHint>>
+reorderFields(const RecordDecl *RD, llvm::ArrayRef<const FieldDecl *> NewOrder,
+              const SourceManager &SM, const LangOptions &LangOpts,
+              std::string &Why) {
+  if (static_cast<size_t>(std::distance(RD->field_begin(), RD->field_end())) !=
+      NewOrder.size()) {
+    Why = "the new order is not a permutation of the fields";
+    return std::nullopt;
+  }
+  RecordSource Src(RD, NewOrder, SM, LangOpts, Why);
+  bool LineMode = false;
+  if (!Src.load() || !Src.collectRegions() || !Src.findChunks(LineMode) ||
+      !Src.usesStayBelow())
+    return std::nullopt;
+  std::optional<std::vector<FixItHint>> Hints;
+  if (LineMode) {
+    Hints = LineMover(Src).run();
+    if (!Hints && !Why.empty())
+      return std::nullopt;
+  }
+  if (!Hints)
+    Hints = moveSlots(Src);
+  if (!Hints || !reorderInitializers(Src, *Hints))
+    return std::nullopt;
   return Hints;
 }
 
