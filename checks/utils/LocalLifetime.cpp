@@ -198,150 +198,179 @@ std::optional<Escape> classifyCallArgument(const CallExpr &Call,
   return Escape{EscapeKind::Copied, Loc};
 }
 
+/// What one step up from a use tells: the use is local, it escapes, or the
+/// parent denotes the same object and must be asked in turn (Climb).
+struct Step {
+  enum KindT { Climb, Local, Escapes } Kind;
+  EscapeKind Why = EscapeKind::Unknown;
+  SourceLocation At = {}; ///< Where, when not at the reference itself.
+};
+Step climb() { return {Step::Climb}; }
+Step local() { return {Step::Local}; }
+Step escapes(EscapeKind K) { return {Step::Escapes, K}; }
+Step fromCall(std::optional<Escape> E) {
+  return E ? Step{Step::Escapes, E->Kind, E->Loc} : local();
+}
+
+/// The context of one classification: the use, its scope and the depth of
+/// the reference/pointer chain followed so far.
+struct UseContext {
+  const Stmt &Scope;
+  ASTContext &Ctx;
+  EscapeOptions Opts;
+  unsigned Depth;
+};
+
+// Operators whose operand is the object (or a pointer to it).
+Step stepOperator(const Expr &PE, const Expr &E) {
+  if (const auto *UO = dyn_cast<UnaryOperator>(&PE))
+    return UO->getOpcode() == UO_AddrOf ? escapes(EscapeKind::AddressTaken)
+                                        : local();
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(&PE))
+    return CO->getCond() == &E ? local() : climb(); // The result may be it.
+  const auto *BO = cast<BinaryOperator>(&PE);
+  if (BO->getOpcode() == BO_Comma && BO->getRHS() == &E)
+    return climb();
+  // A pointer stored by a builtin assignment: into a local, or into an
+  // object a local names, it stays in the function.
+  if (BO->getOpcode() != BO_Assign || BO->getRHS() != &E)
+    return local();
+  const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+    LHS = ME->getBase()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+        VD && VD->hasLocalStorage())
+      return local();
+  return escapes(EscapeKind::Copied);
+}
+
+// A construction from the object: `return v;` and `throw v;` copy or move
+// into the result; anything else is a copy.
+Step stepConstruction(const Expr &PE, ASTContext &Ctx) {
+  const Stmt *Up = &PE;
+  while (const Stmt *Next = firstStmtParent(DynTypedNode::create(*Up), Ctx)) {
+    if (const auto *UE = dyn_cast<Expr>(Next); UE && isTransparent(*UE)) {
+      Up = Next;
+      continue;
+    }
+    if (isa<ReturnStmt, CoreturnStmt>(Next))
+      return escapes(EscapeKind::Returned);
+    if (isa<CXXThrowExpr>(Next))
+      return escapes(EscapeKind::Thrown);
+    break;
+  }
+  return escapes(EscapeKind::Copied);
+}
+
+Step stepCast(const ExplicitCastExpr &Cast) {
+  QualType T = Cast.getTypeAsWritten();
+  if (T->isVoidType())
+    return local();
+  if (T->isRValueReferenceType())
+    return escapes(EscapeKind::Moved);
+  if (T->isLValueReferenceType())
+    return climb();
+  return escapes(EscapeKind::Copied);
+}
+
+Step stepExpr(const Expr &PE, const Expr &E, const UseContext &U) {
+  if (isTransparent(PE))
+    return climb();
+  // A conversion to a value that cannot refer to the object (a pointer
+  // tested for null).
+  if (const auto *ICE = dyn_cast<ImplicitCastExpr>(&PE);
+      ICE && !ICE->getType()->isPointerType() &&
+      !ICE->getType()->isReferenceType() && !ICE->getType()->isRecordType())
+    return local();
+  if (const auto *ME = dyn_cast<MemberExpr>(&PE)) {
+    if (ME->getBase() != &E)
+      return escapes(EscapeKind::Unknown);
+    const IdentifierInfo *II = ME->getMemberDecl()->getIdentifier();
+    // v.size(), v.push_back(x), s.str(), ... are local; v.swap(w) is not.
+    return II && II->getName() == "swap" ? escapes(EscapeKind::Swapped)
+                                         : local();
+  }
+  if (isa<UnaryOperator, AbstractConditionalOperator, BinaryOperator>(PE))
+    return stepOperator(PE, E);
+  if (isa<CXXDeleteExpr, UnaryExprOrTypeTraitExpr, CXXTypeidExpr,
+          CXXNoexceptExpr>(PE))
+    return local();
+  if (const auto *Call = dyn_cast<CallExpr>(&PE)) {
+    if (const FunctionDecl *FD = Call->getDirectCallee();
+        FD && isStd(*FD, "as_const"))
+      return climb();
+    return fromCall(classifyCallArgument(*Call, E, U.Opts));
+  }
+  if (isa<CXXConstructExpr, InitListExpr, CXXStdInitializerListExpr>(PE))
+    return stepConstruction(PE, U.Ctx);
+  // A by-reference capture (by-copy captures are CXXConstructExprs).
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&PE))
+    return lambdaEscapes(*Lambda, U.Scope, U.Ctx, U.Depth)
+               ? escapes(EscapeKind::Captured)
+               : local();
+  if (isa<CXXThrowExpr>(PE))
+    return escapes(EscapeKind::Thrown);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(&PE))
+    return stepCast(*Cast);
+  return escapes(EscapeKind::Unknown);
+}
+
+// The object bound to, or its address copied into, a named variable.
+Step stepVarDecl(const VarDecl &VD, const UseContext &U) {
+  // The range of a range-for (`auto &&__range = v;`) stays local.
+  if (VD.isImplicit())
+    return local();
+  bool Followable = U.Depth < MaxDepth && VD.hasLocalStorage();
+  if (VD.getType()->isReferenceType()) {
+    // A named reference declared in the same scope is as local as its own
+    // uses.
+    const SourceManager &SM = U.Ctx.getSourceManager();
+    if (Followable &&
+        SM.isPointWithin(VD.getLocation(), U.Scope.getBeginLoc(),
+                         U.Scope.getEndLoc()) &&
+        !findEscapeImpl(VD, U.Scope, U.Ctx, U.Opts, U.Depth + 1))
+      return local();
+    return escapes(EscapeKind::Aliased);
+  }
+  // A copied pointer is another name for the same object.
+  if (VD.getType()->isPointerType() && Followable &&
+      !findEscapeImpl(VD, U.Scope, U.Ctx, U.Opts, U.Depth + 1))
+    return local();
+  return escapes(EscapeKind::Copied);
+}
+
+Step stepParent(const DynTypedNode &P, const Expr &E, const UseContext &U) {
+  if (const auto *PE = P.get<Expr>())
+    return stepExpr(*PE, E, U);
+  if (const auto *VD = P.get<VarDecl>())
+    return stepVarDecl(*VD, U);
+  if (P.get<ReturnStmt>() || P.get<CoreturnStmt>())
+    return escapes(EscapeKind::Returned);
+  // An expression statement (`v;`) or a condition.
+  if (const auto *S = P.get<Stmt>();
+      S && isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, SwitchStmt,
+               CaseStmt, DefaultStmt, LabelStmt, AttributedStmt>(S))
+    return local();
+  return escapes(EscapeKind::Unknown);
+}
+
 std::optional<Escape> classifyUseImpl(const DeclRefExpr &Ref, const Stmt &Scope,
                                       ASTContext &Ctx, EscapeOptions Opts,
                                       unsigned Depth) {
+  const UseContext U{Scope, Ctx, Opts, Depth};
+  const SourceLocation Loc = Ref.getLocation();
   const Expr *E = &Ref;
-  SourceLocation Loc = Ref.getLocation();
   while (true) {
     DynTypedNodeList Parents = memlint::utils::parentsOf(Ctx, *E);
     if (Parents.empty())
       return Escape{EscapeKind::Unknown, Loc};
-    const DynTypedNode &P = Parents[0];
-
-    if (const auto *PE = P.get<Expr>()) {
-      if (isTransparent(*PE)) {
-        E = PE;
-        continue;
-      }
-      // A conversion to a value that cannot refer to the object (a pointer
-      // tested for null).
-      if (const auto *ICE = dyn_cast<ImplicitCastExpr>(PE);
-          ICE && !ICE->getType()->isPointerType() &&
-          !ICE->getType()->isReferenceType() && !ICE->getType()->isRecordType())
-        return std::nullopt;
-      if (const auto *ME = dyn_cast<MemberExpr>(PE)) {
-        if (ME->getBase() != E)
-          return Escape{EscapeKind::Unknown, Loc};
-        const ValueDecl *Member = ME->getMemberDecl();
-        if (const IdentifierInfo *II = Member->getIdentifier();
-            II && II->getName() == "swap")
-          return Escape{EscapeKind::Swapped, Loc};
-        return std::nullopt; // v.size(), v.push_back(x), s.str(), ...
-      }
-      if (const auto *UO = dyn_cast<UnaryOperator>(PE)) {
-        if (UO->getOpcode() == UO_AddrOf)
-          return Escape{EscapeKind::AddressTaken, Loc};
-        return std::nullopt;
-      }
-      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(PE)) {
-        if (CO->getCond() == E)
-          return std::nullopt;
-        E = PE; // The result may be the object itself.
-        continue;
-      }
-      if (const auto *BO = dyn_cast<BinaryOperator>(PE)) {
-        if (BO->getOpcode() == BO_Comma && BO->getRHS() == E) {
-          E = PE;
-          continue;
-        }
-        // A pointer stored by a builtin assignment: into a local, or into
-        // an object a local names, it stays in the function.
-        if (BO->getOpcode() == BO_Assign && BO->getRHS() == E) {
-          const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
-          if (const auto *ME = dyn_cast<MemberExpr>(LHS))
-            LHS = ME->getBase()->IgnoreParenImpCasts();
-          if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
-            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-                VD && VD->hasLocalStorage())
-              return std::nullopt;
-          return Escape{EscapeKind::Copied, Loc};
-        }
-        return std::nullopt;
-      }
-      if (isa<CXXDeleteExpr>(PE))
-        return std::nullopt;
-      if (const auto *Call = dyn_cast<CallExpr>(PE)) {
-        if (const FunctionDecl *FD = Call->getDirectCallee();
-            FD && isStd(*FD, "as_const")) {
-          E = PE;
-          continue;
-        }
-        return classifyCallArgument(*Call, *E, Opts);
-      }
-      if (isa<CXXConstructExpr, InitListExpr, CXXStdInitializerListExpr>(PE)) {
-        // `return v;` and `throw v;` copy or move into the result.
-        const Stmt *Up = PE;
-        while (const Stmt *Next =
-                   firstStmtParent(DynTypedNode::create(*Up), Ctx)) {
-          if (const auto *UE = dyn_cast<Expr>(Next); UE && isTransparent(*UE)) {
-            Up = Next;
-            continue;
-          }
-          if (isa<ReturnStmt, CoreturnStmt>(Next))
-            return Escape{EscapeKind::Returned, Loc};
-          if (isa<CXXThrowExpr>(Next))
-            return Escape{EscapeKind::Thrown, Loc};
-          break;
-        }
-        return Escape{EscapeKind::Copied, Loc};
-      }
-      if (const auto *Lambda = dyn_cast<LambdaExpr>(PE)) {
-        // A by-reference capture (by-copy captures are CXXConstructExprs).
-        if (lambdaEscapes(*Lambda, Scope, Ctx, Depth))
-          return Escape{EscapeKind::Captured, Loc};
-        return std::nullopt;
-      }
-      if (isa<CXXThrowExpr>(PE))
-        return Escape{EscapeKind::Thrown, Loc};
-      if (isa<UnaryExprOrTypeTraitExpr, CXXTypeidExpr, CXXNoexceptExpr>(PE))
-        return std::nullopt;
-      if (const auto *Cast = dyn_cast<ExplicitCastExpr>(PE)) {
-        QualType T = Cast->getTypeAsWritten();
-        if (T->isVoidType())
-          return std::nullopt;
-        if (T->isRValueReferenceType())
-          return Escape{EscapeKind::Moved, Loc};
-        if (T->isLValueReferenceType()) {
-          E = PE;
-          continue;
-        }
-        return Escape{EscapeKind::Copied, Loc};
-      }
-      return Escape{EscapeKind::Unknown, Loc};
-    }
-
-    if (const auto *VD = P.get<VarDecl>()) {
-      // The range of a range-for (`auto &&__range = v;`) stays local.
-      if (VD->isImplicit())
-        return std::nullopt;
-      if (VD->getType()->isReferenceType()) {
-        // A named reference declared in the same scope is as local as its
-        // own uses.
-        const SourceManager &SM = Ctx.getSourceManager();
-        if (Depth < MaxDepth && VD->hasLocalStorage() &&
-            SM.isPointWithin(VD->getLocation(), Scope.getBeginLoc(),
-                             Scope.getEndLoc()) &&
-            !findEscapeImpl(*VD, Scope, Ctx, Opts, Depth + 1))
-          return std::nullopt;
-        return Escape{EscapeKind::Aliased, Loc};
-      }
-      // A copied pointer is another name for the same object.
-      if (VD->getType()->isPointerType() && Depth < MaxDepth &&
-          VD->hasLocalStorage() &&
-          !findEscapeImpl(*VD, Scope, Ctx, Opts, Depth + 1))
-        return std::nullopt;
-      return Escape{EscapeKind::Copied, Loc};
-    }
-    if (P.get<ReturnStmt>() || P.get<CoreturnStmt>())
-      return Escape{EscapeKind::Returned, Loc};
-    if (const auto *S = P.get<Stmt>()) {
-      // An expression statement (`v;`) or a condition.
-      if (isa<CompoundStmt, IfStmt, WhileStmt, DoStmt, ForStmt, SwitchStmt,
-              CaseStmt, DefaultStmt, LabelStmt, AttributedStmt>(S))
-        return std::nullopt;
-    }
-    return Escape{EscapeKind::Unknown, Loc};
+    Step S = stepParent(Parents[0], *E, U);
+    if (S.Kind == Step::Local)
+      return std::nullopt;
+    if (S.Kind == Step::Escapes)
+      return Escape{S.Why, S.At.isValid() ? S.At : Loc};
+    E = Parents[0].get<Expr>();
   }
 }
 
