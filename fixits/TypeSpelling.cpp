@@ -350,21 +350,26 @@ std::optional<std::string> spellType(QualType T, const ASTContext &Ctx) {
   return S;
 }
 
-std::optional<std::string> constRefTo(llvm::StringRef Spelled, QualType T) {
+std::optional<std::string> constOf(llvm::StringRef Spelled, QualType T) {
+  Spelled = Spelled.trim();
   if (Spelled.empty() || isArrayOrFunction(T) || T->isReferenceType())
     return std::nullopt;
   if (T.isConstQualified())
-    return (Spelled + " &").str();
-  // `const int *&` would be a reference to a pointer to const.
+    return Spelled.str();
+  // `const int *` would be a pointer to const, not a const pointer.
   if (T->isPointerType() || T->isMemberPointerType()) {
     if (T->getPointeeType()->isFunctionType() ||
         T->getPointeeType()->isArrayType())
       return std::nullopt; // the `const` would go inside the declarator
-    return (Spelled.rtrim() + (Spelled.rtrim().ends_with("*") ? "" : " ") +
-            "const &")
-        .str();
+    return (Spelled + (Spelled.ends_with("*") ? "" : " ") + "const").str();
   }
-  return ("const " + Spelled + " &").str();
+  return ("const " + Spelled).str();
+}
+
+std::optional<std::string> constRefTo(llvm::StringRef Spelled, QualType T) {
+  if (std::optional<std::string> C = constOf(Spelled, T))
+    return *C + " &";
+  return std::nullopt;
 }
 
 std::optional<std::string> pointerTo(llvm::StringRef Spelled, QualType T) {

@@ -69,6 +69,12 @@ std::optional<std::string> spellDeclaredType(const DeclaratorDecl &D,
 /// protected member types, dependent types.
 std::optional<std::string> spellType(QualType T, const ASTContext &Ctx);
 
+/// The const version of the type spelled \p Spelled whose type is \p T:
+/// `const std::string`, `int *const` for a pointer, \p Spelled itself when
+/// \p T is already const. std::nullopt for array, function and reference
+/// types, and pointers to arrays and functions.
+std::optional<std::string> constOf(llvm::StringRef Spelled, QualType T);
+
 /// `const T &` for a type spelled \p Spelled whose type is \p T: `const
 /// std::string &`, `int *const &` for a pointer, `T &` when \p T is already
 /// const. std::nullopt for array and function types, whose declarator would
