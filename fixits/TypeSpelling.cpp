@@ -221,6 +221,8 @@ TypeLoc stripElaborated(TypeLoc TL) {
   return TL;
 }
 
+static bool isElaboratedSugar(const Type *T) { return isa<ElaboratedType>(T); }
+
 static void qualifyFully(PrintingPolicy &Policy) {
   // Print the named type with its full scope, not the qualifier as written
   // (which is relative to where it was written).
@@ -229,6 +231,8 @@ static void qualifyFully(PrintingPolicy &Policy) {
 }
 #else
 TypeLoc stripElaborated(TypeLoc TL) { return TL; }
+
+static bool isElaboratedSugar(const Type *) { return false; }
 
 static void qualifyFully(PrintingPolicy &Policy) {
   Policy.FullyQualifiedName = true;
@@ -313,9 +317,30 @@ std::optional<std::string> spellDeclaredType(const DeclaratorDecl &D,
   return collapse(T.take_front(N - B), T.drop_front(N - B + NameLen));
 }
 
+/// \p T without the sugar an instantiation adds on top (`auto`, a member
+/// typedef of a specialization such as `__alloc_traits<...>::value_type`, a
+/// substituted template parameter): down to the names the code wrote.
+static QualType peelInstantiationSugar(QualType T, const ASTContext &Ctx) {
+  while (true) {
+    const Type *Ty = T.getTypePtr();
+    bool Peel = isa<AutoType>(Ty) || isa<SubstTemplateTypeParmType>(Ty) ||
+                isElaboratedSugar(Ty);
+    if (const auto *TT = dyn_cast<TypedefType>(Ty))
+      Peel = isa<ClassTemplateSpecializationDecl>(
+          TT->getDecl()->getDeclContext());
+    if (!Peel)
+      return T;
+    QualType Next = T.getSingleStepDesugaredType(Ctx);
+    if (Next == T)
+      return T;
+    T = Next;
+  }
+}
+
 std::optional<std::string> spellType(QualType T, const ASTContext &Ctx) {
   if (T.isNull())
     return std::nullopt;
+  T = peelInstantiationSugar(T, Ctx);
   UnnameableFinder F;
   F.TraverseType(T);
   if (F.Found)
