@@ -374,9 +374,9 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
   llvm::StringRef NoFix;
   const DeclStmt *DS = utils::soleDeclStmt(VD, Context);
   SourceRange DeclRange(VD->getBeginLoc(), VD->getEndLoc());
-  if (SizeText.empty() ||
-      DeclRange.getBegin().isMacroID() || DeclRange.getEnd().isMacroID() ||
-      !UseFixesOk || (C.FillArg && Fill.empty()))
+  if (SizeText.empty() || DeclRange.getBegin().isMacroID() ||
+      DeclRange.getEnd().isMacroID() || !UseFixesOk ||
+      (C.FillArg && Fill.empty()))
     NoFix = "it is spelled in a macro";
   else if (C.ElemText.empty())
     NoFix = "its element type cannot be copied exactly from the code";

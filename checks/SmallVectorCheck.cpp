@@ -218,9 +218,9 @@ void SmallVectorCheck::analyze(const Candidate &C) {
   SourceRange TypeRange = C.WrittenRange;
   std::string NewType =
       SmallVectorClass + "<" +
-      ElemText.value_or(fixits::spellType(C.ElemType, Context)
-                            .value_or(C.ElemType.getAsString(
-                                Context.getPrintingPolicy()))) +
+      ElemText.value_or(
+          fixits::spellType(C.ElemType, Context)
+              .value_or(C.ElemType.getAsString(Context.getPrintingPolicy()))) +
       ", " + std::to_string(Max) + ">";
   bool InMacro =
       !TypeRange.getBegin().isFileID() || !TypeRange.getEnd().isFileID();

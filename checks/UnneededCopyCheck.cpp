@@ -140,8 +140,8 @@ std::string constRefText(TypeLoc TL, QualType T, const ASTContext &Ctx) {
   T = T.getNonReferenceType();
   return "const " +
          fixits::spellType(T.getUnqualifiedType(), Ctx)
-             .value_or(T.getUnqualifiedType().getAsString(
-                 Ctx.getPrintingPolicy())) +
+             .value_or(
+                 T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())) +
          "&";
 }
 

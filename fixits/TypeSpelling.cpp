@@ -184,8 +184,8 @@ private:
                R && (!R->getDeclName() || R->getName().empty()))
         Found = true;
       else if (const auto *R = dyn_cast<RecordDecl>(DC);
-               R && (R->getAccess() == AS_private ||
-                     R->getAccess() == AS_protected))
+               R &&
+               (R->getAccess() == AS_private || R->getAccess() == AS_protected))
         Found = true;
     }
   }
@@ -195,8 +195,8 @@ private:
 void replaceName(std::string &S, llvm::StringRef From, llvm::StringRef To) {
   for (size_t Pos = S.find(From); Pos != std::string::npos;
        Pos = S.find(From, Pos)) {
-    bool Starts = Pos == 0 || !(isAsciiIdentifierContinue(S[Pos - 1]) ||
-                                S[Pos - 1] == ':');
+    bool Starts = Pos == 0 ||
+                  !(isAsciiIdentifierContinue(S[Pos - 1]) || S[Pos - 1] == ':');
     if (!Starts) {
       Pos += From.size();
       continue;
@@ -279,9 +279,9 @@ std::optional<std::string> spellTypeLoc(TypeLoc TL, const SourceManager &SM,
   return Text.str();
 }
 
-std::optional<std::string>
-spellTemplateArg(TemplateSpecializationTypeLoc TST, unsigned I,
-                 const SourceManager &SM, const LangOptions &LO) {
+std::optional<std::string> spellTemplateArg(TemplateSpecializationTypeLoc TST,
+                                            unsigned I, const SourceManager &SM,
+                                            const LangOptions &LO) {
   if (TST.isNull() || I >= TST.getNumArgs() ||
       TST.getArgLoc(I).getArgument().getKind() != TemplateArgument::Type)
     return std::nullopt;
@@ -326,8 +326,8 @@ static QualType peelInstantiationSugar(QualType T, const ASTContext &Ctx) {
     bool Peel = isa<AutoType>(Ty) || isa<SubstTemplateTypeParmType>(Ty) ||
                 isElaboratedSugar(Ty);
     if (const auto *TT = dyn_cast<TypedefType>(Ty))
-      Peel = isa<ClassTemplateSpecializationDecl>(
-          TT->getDecl()->getDeclContext());
+      Peel =
+          isa<ClassTemplateSpecializationDecl>(TT->getDecl()->getDeclContext());
     if (!Peel)
       return T;
     QualType Next = T.getSingleStepDesugaredType(Ctx);

@@ -50,9 +50,9 @@ std::optional<std::string> spellTypeLoc(TypeLoc TL, const SourceManager &SM,
 
 /// Template argument \p I of the written specialization \p TST when it is a
 /// type, spelled as in spellTypeLoc.
-std::optional<std::string>
-spellTemplateArg(TemplateSpecializationTypeLoc TST, unsigned I,
-                 const SourceManager &SM, const LangOptions &LO);
+std::optional<std::string> spellTemplateArg(TemplateSpecializationTypeLoc TST,
+                                            unsigned I, const SourceManager &SM,
+                                            const LangOptions &LO);
 
 /// The type \p D declares, as written, without its name: `int a[3]` gives
 /// `int[3]`, `void (*fp)(int)` gives `void (*)(int)`. std::nullopt as in

@@ -103,8 +103,7 @@ TEST(TypeSpellingTest, KeepsNamesAsWritten) {
 
 TEST(TypeSpellingTest, KeepsDeclaratorShapes) {
   EXPECT_EQ(argOf("void (*)(int)"), "void (*)(int)");
-  EXPECT_EQ(argOf("void (*const)(const int *)"),
-            "void (*const)(const int *)");
+  EXPECT_EQ(argOf("void (*const)(const int *)"), "void (*const)(const int *)");
   EXPECT_EQ(argOf("int (S::*)() const"), "int (S::*)() const");
   EXPECT_EQ(argOf("const int[3]"), "const int[3]");
   EXPECT_EQ(argOf("const int (*)[3]"), "const int (*)[3]");
@@ -152,8 +151,9 @@ TEST(TypeSpellingTest, DeducedTypesUseTheNamesTheCodeUses) {
                     "void g() { auto v = make(); }"),
             "std::vector<std::string>");
   // Canonical arguments (sugar lost) still read as the standard alias.
-  EXPECT_EQ(Deduced("void g() { auto v = std::vector<std::basic_string<char>>(); }"),
-            "std::vector<std::string>");
+  EXPECT_EQ(
+      Deduced("void g() { auto v = std::vector<std::basic_string<char>>(); }"),
+      "std::vector<std::string>");
   EXPECT_EQ(Deduced("namespace ns { Name make(); }\n"
                     "void g() { auto v = ns::make(); }"),
             "Name");
