@@ -3,6 +3,7 @@
 #include "SmallVectorCheck.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeSpelling.h"
 
 #include "checks/utils/BoundedGrowth.h"
 #include "clang/AST/ASTContext.h"
@@ -212,17 +213,18 @@ void SmallVectorCheck::analyze(const Candidate &C) {
     return;
 
   const LangOptions &LO = getLangOpts();
-  llvm::StringRef ElemText;
-  if (TypeSourceInfo *TSI = C.WrittenType.getArgLoc(0).getTypeSourceInfo())
-    ElemText = utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO);
+  std::optional<std::string> ElemText =
+      fixits::spellTemplateArg(C.WrittenType, 0, SM, LO);
   SourceRange TypeRange = C.WrittenRange;
   std::string NewType =
       SmallVectorClass + "<" +
-      (ElemText.empty() ? C.ElemType.getAsString(Context.getPrintingPolicy())
-                        : ElemText.str()) +
+      ElemText.value_or(
+          fixits::spellType(C.ElemType, Context)
+              .value_or(C.ElemType.getAsString(Context.getPrintingPolicy()))) +
       ", " + std::to_string(Max) + ">";
-  bool CanFix = !ElemText.empty() && TypeRange.getBegin().isFileID() &&
-                TypeRange.getEnd().isFileID();
+  bool InMacro =
+      !TypeRange.getBegin().isFileID() || !TypeRange.getEnd().isFileID();
+  bool CanFix = ElemText && !InMacro;
   {
     auto Diag = diag(VD->getLocation(),
                      "%0 never holds more than %1 elements but allocates "
@@ -237,7 +239,10 @@ void SmallVectorCheck::analyze(const Candidate &C) {
     }
   }
   if (!CanFix)
-    diag(VD->getLocation(), "no fixit: the type is spelled in a macro",
+    diag(VD->getLocation(),
+         InMacro ? "no fixit: the type is spelled in a macro"
+                 : "no fixit: the element type cannot be copied exactly from "
+                   "the code",
          DiagnosticIDs::Note);
 }
 
