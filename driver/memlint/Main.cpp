@@ -334,8 +334,10 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   fingerprint(Findings, Sources, Root);
   std::stable_sort(Findings.begin(), Findings.end(),
                    [](const Finding &A, const Finding &B) {
-                     return std::tie(A.RelPath, A.Pos.Offset, A.Check) <
-                            std::tie(B.RelPath, B.Pos.Offset, B.Check);
+                     return std::tie(A.RelPath, A.Pos.Offset, A.Check,
+                                     A.Message) <
+                            std::tie(B.RelPath, B.Pos.Offset, B.Check,
+                                     B.Message);
                    });
 
   ReportContext Ctx;
