@@ -76,10 +76,19 @@ public:
   static unsigned cvr(Qualifiers Q) {
     return Q.hasConst() + Q.hasVolatile() + Q.hasRestrict();
   }
+#if LLVM_VERSION_MAJOR >= 22
+  // LLVM 22's TypeLoc traversals take whether to walk the qualifier too.
+  bool TraverseQualifiedTypeLoc(QualifiedTypeLoc TL,
+                                bool TraverseQualifier = true) {
+    Count += cvr(TL.getType().getLocalQualifiers());
+    return RecursiveASTVisitor::TraverseQualifiedTypeLoc(TL, TraverseQualifier);
+  }
+#else
   bool TraverseQualifiedTypeLoc(QualifiedTypeLoc TL) {
     Count += cvr(TL.getType().getLocalQualifiers());
     return RecursiveASTVisitor::TraverseQualifiedTypeLoc(TL);
   }
+#endif
   bool VisitFunctionProtoTypeLoc(FunctionProtoTypeLoc TL) {
     const FunctionProtoType *FPT = TL.getTypePtr();
     Count += cvr(FPT->getMethodQuals());
