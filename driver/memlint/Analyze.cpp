@@ -269,10 +269,9 @@ using FindingKey = std::tuple<std::string, std::string, unsigned, std::string>;
 // "2 edits from 'a.cpp', 'b.cpp'" / "no fixit from 'c.cpp'".
 std::string describeVariant(const std::vector<Edit> &Edits,
                             const std::vector<std::string> &TUs) {
-  std::string S = Edits.empty() ? "no fixit"
-                  : Edits.size() == 1
-                      ? "1 edit"
-                      : std::to_string(Edits.size()) + " edits";
+  std::string S = Edits.empty()       ? "no fixit"
+                  : Edits.size() == 1 ? "1 edit"
+                                      : std::to_string(Edits.size()) + " edits";
   S += " from ";
   for (size_t I = 0; I < TUs.size(); ++I)
     S += (I ? ", '" : "'") + TUs[I] + "'";
@@ -438,7 +437,8 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
       continue;
     }
     ++Result.FilesAnalyzed;
-    Reports.emplace_back(relativeTo(Req.Files[I], Req.Cwd), std::move(PerTU[I]));
+    Reports.emplace_back(relativeTo(Req.Files[I], Req.Cwd),
+                         std::move(PerTU[I]));
   }
   Result.Findings = mergeFindings(Reports);
   return Result;

@@ -371,8 +371,8 @@ static unsigned checkRank(llvm::StringRef Check) {
 static bool claimsFirst(const Finding &A, const Finding &B) {
   auto Key = [](const Finding &F) {
     return std::make_tuple(~allocationsRemoved(F), ~bytesSaved(F),
-                           checkRank(F.Check), F.Check, F.RelPath,
-                           F.Pos.Offset, F.Message);
+                           checkRank(F.Check), F.Check, F.RelPath, F.Pos.Offset,
+                           F.Message);
   };
   auto KA = Key(A), KB = Key(B);
   if (KA != KB)
@@ -381,11 +381,10 @@ static bool claimsFirst(const Finding &A, const Finding &B) {
 }
 
 // The first accepted edit of another finding that \p E overlaps, or null.
-static const Finding *
-conflictingFinding(const Edit &E,
-                   const std::map<std::string,
-                                  std::vector<std::pair<Edit, const Finding *>>>
-                       &Accepted) {
+static const Finding *conflictingFinding(
+    const Edit &E,
+    const std::map<std::string, std::vector<std::pair<Edit, const Finding *>>>
+        &Accepted) {
   auto It = Accepted.find(E.File);
   if (It == Accepted.end())
     return nullptr;
@@ -424,13 +423,13 @@ FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
                    << F->Pos.Column
                    << ": it conflicts with another fix in the same place\n";
       std::string Why =
-          Unreadable    ? "a file it edits cannot be read"
-          : SelfOverlap ? "its own edits overlap"
-                        : "it conflicts with the fix of [" + Winner->Check +
-                              "] at " + Winner->RelPath + ":" +
-                              std::to_string(Winner->Pos.Line) + ":" +
-                              std::to_string(Winner->Pos.Column) +
-                              ", which ranks first (docs/driver.md, \"Fixes\")";
+          Unreadable ? "a file it edits cannot be read"
+          : SelfOverlap
+              ? "its own edits overlap"
+              : "it conflicts with the fix of [" + Winner->Check + "] at " +
+                    Winner->RelPath + ":" + std::to_string(Winner->Pos.Line) +
+                    ":" + std::to_string(Winner->Pos.Column) +
+                    ", which ranks first (docs/driver.md, \"Fixes\")";
       F->Edits.clear();
       F->Notes.push_back({"fix dropped: " + Why, F->Pos});
       continue;
