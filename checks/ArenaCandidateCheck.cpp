@@ -480,6 +480,8 @@ const FunctionDecl *enclosingFunction(const VarDecl &V) {
   return dyn_cast_or_null<FunctionDecl>(DC);
 }
 
+const char ArenaHeader[] = "<memlint/arena.hpp>";
+
 } // namespace
 
 ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
@@ -489,17 +491,20 @@ ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
-          areDiagsSelfContained()) {}
+          areDiagsSelfContained()),
+      RuntimeInfo(Options) {}
 
 void ArenaCandidateCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  RuntimeInfo.registerPreprocessor(PP);
 }
 
 void ArenaCandidateCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinAllocations", MinAllocations);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  RuntimeInfo.storeOptions(Options, Opts);
 }
 
 void ArenaCandidateCheck::registerMatchers(MatchFinder *Finder) {
@@ -690,6 +695,10 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
             "' before it is stored";
   } else if (Uses.FixBlocked) {
     NoFix = Uses.Why;
+  } else if (!RuntimeInfo.available(
+                 ArenaHeader, SM,
+                 SM.getFileID(SM.getExpansionLoc(C.getLocation())))) {
+    NoFix = memlint::utils::RuntimeAvailability::missingReason(ArenaHeader);
   }
   const DeclStmt *CDecl = nullptr;
   for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, C))
@@ -811,7 +820,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
   if (NoFix.empty())
     if (auto Inc = fixits::includeInsertion(
             Inserter, SM, SM.getFileID(SM.getExpansionLoc(C.getLocation())),
-            "<memlint/arena.hpp>"))
+            ArenaHeader))
       Fixes.push_back(*Inc);
 
   {
