@@ -4,7 +4,7 @@
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 
-#include "checks/utils/BoundedGrowth.h"
+#include "checks/utils/LoopTripCount.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -172,7 +172,7 @@ void SmallVectorCheck::analyze(const Candidate &C) {
       llvm::StringRef Name = M->getName();
       if (llvm::is_contained(GrowthMembers, Name)) {
         std::optional<uint64_t> Times =
-            utils::maxExecutionsWithin(Call, C.Scope, Context);
+            utils::maxExecutionsWithin(*Call, *C.Scope, Context);
         if (!Times)
           return;
         Max += *Times;

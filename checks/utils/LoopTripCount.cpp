@@ -1,8 +1,10 @@
 //===--- LoopTripCount.cpp - memlint loop analyses ------------------------===//
 
 #include "LoopTripCount.h"
+#include "LocalUses.h"
 #include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
@@ -1297,6 +1299,109 @@ std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
     return forCount(*F, Ctx, Scope);
   return std::nullopt;
+}
+
+namespace {
+
+// The size of a std::array (through references and cv-qualifiers).
+std::optional<uint64_t> stdArraySize(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "array")
+    return std::nullopt;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 2 || Args[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return Args[1].getAsIntegral().getLimitedValue();
+}
+
+const uint64_t SaturatedCount = uint64_t(1) << 40;
+
+uint64_t mulSaturated(uint64_t A, uint64_t B) {
+  if (A == 0 || B == 0)
+    return 0;
+  if (A > SaturatedCount / B)
+    return SaturatedCount;
+  return A * B;
+}
+
+// How many times the child \p Child of loop \p P runs per run of P, when P
+// is a for or range-for with a constant count; 1 for its init-statement
+// (and a range-for's range), nullopt for an unknown count.
+std::optional<uint64_t> runsPerLoop(const Stmt &P, const Stmt *Child,
+                                    ASTContext &Ctx) {
+  if (const auto *For = dyn_cast<ForStmt>(&P)) {
+    if (Child == For->getInit())
+      return 1;
+    std::optional<uint64_t> Trips = getConstantTripCount(*For, Ctx);
+    // The condition runs once more than the body.
+    if (Trips && Child == For->getCond())
+      return *Trips + 1;
+    return Trips;
+  }
+  const auto *RF = cast<CXXForRangeStmt>(&P);
+  if (Child == RF->getRangeStmt() || Child == RF->getInit())
+    return 1;
+  return getConstantTripCount(*RF, Ctx);
+}
+
+} // namespace
+
+std::optional<uint64_t> getConstantTripCount(const Stmt &Loop,
+                                             ASTContext &Ctx) {
+  // `do { } while (false)` runs once, `while (false)` never.
+  bool Value = true;
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getCond() && !D->getCond()->isValueDependent() &&
+                   D->getCond()->EvaluateAsBooleanCondition(Value, Ctx) &&
+                   !Value
+               ? std::optional<uint64_t>(1)
+               : std::nullopt;
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getCond() && !W->getCond()->isValueDependent() &&
+                   W->getCond()->EvaluateAsBooleanCondition(Value, Ctx) &&
+                   !Value
+               ? std::optional<uint64_t>(0)
+               : std::nullopt;
+  if (std::optional<LoopTripCount> C = getLoopTripCount(Loop, Ctx)) {
+    if (C->Constant)
+      return C->Constant;
+    // A std::array's size() is spelled, not folded, for fixes; as a bound
+    // it is its template argument.
+    if (isa<CXXForRangeStmt>(Loop) && C->Range)
+      return stdArraySize(C->Range->getType());
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t> maxExecutionsWithin(const Stmt &S, const Stmt &Scope,
+                                            ASTContext &Ctx) {
+  uint64_t Count = 1;
+  DynTypedNode Child = DynTypedNode::create(S);
+  while (true) {
+    DynTypedNode Parent = parentOf(Child, Ctx);
+    const auto *P = Parent.get<Stmt>();
+    if (!P) {
+      // Declarations between (a VarDecl initializer, a DeclStmt) are fine;
+      // a function, lambda or block boundary is not.
+      const auto *D = Parent.get<Decl>();
+      if (!D || isa<FunctionDecl, BlockDecl, RecordDecl>(D))
+        return std::nullopt;
+      Child = Parent;
+      continue;
+    }
+    if (P == &Scope)
+      return Count;
+    if (isa<LambdaExpr, BlockExpr, WhileStmt, DoStmt>(P))
+      return std::nullopt;
+    if (isa<ForStmt, CXXForRangeStmt>(P)) {
+      std::optional<uint64_t> Runs = runsPerLoop(*P, Child.get<Stmt>(), Ctx);
+      if (!Runs)
+        return std::nullopt;
+      Count = mulSaturated(Count, *Runs);
+    }
+    Child = Parent;
+  }
 }
 
 const Expr *stripCopies(const Expr *E) {
