@@ -3,6 +3,7 @@
 #include "AllocationInLoopCheck.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
+#include "fixits/TypeSpelling.h"
 #include "utils/LocalLifetime.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
@@ -409,15 +410,6 @@ struct Reset {
   enum { Clear, Reassign, StreamReset } Kind;
 };
 
-std::string printType(QualType T, const ASTContext &Ctx) {
-  PrintingPolicy Policy = Ctx.getPrintingPolicy();
-  Policy.SuppressUnwrittenScope = true;
-  Policy.FullyQualifiedName = true;
-  Policy.SuppressScope = false;
-  Policy.SuppressTagKeyword = true;
-  return T.getUnqualifiedType().getAsString(Policy);
-}
-
 bool containsDeducedType(TypeLoc TL) {
   while (!TL.isNull()) {
     if (TL.getAs<AutoTypeLoc>() ||
@@ -663,10 +655,12 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   std::string TypeText;
   if (NoFix.empty()) {
     TypeLoc TL = V->getTypeSourceInfo()->getTypeLoc();
+    std::optional<std::string> T;
     if (!containsDeducedType(TL)) {
-      if (auto T = fixits::sourceText(TL.getSourceRange(), SM, LO))
-        TypeText = *T;
+      T = fixits::spellTypeLoc(TL, SM, LO);
     } else {
+      // `auto v = T(...)`: the type the initializer writes, else the
+      // deduced type with the names the code uses.
       const TypeSourceInfo *TSI = nullptr;
       if (const auto *Tmp = dyn_cast_or_null<CXXTemporaryObjectExpr>(Init))
         TSI = Tmp->getTypeSourceInfo();
@@ -674,12 +668,11 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                    V->getInit() ? V->getInit()->IgnoreImplicit() : nullptr))
         TSI = FC->getTypeInfoAsWritten();
       if (TSI && !containsDeducedType(TSI->getTypeLoc()))
-        if (auto T =
-                fixits::sourceText(TSI->getTypeLoc().getSourceRange(), SM, LO))
-          TypeText = *T;
-      if (TypeText.empty())
-        TypeText = printType(V->getType(), Ctx);
+        T = fixits::spellTypeLoc(TSI->getTypeLoc(), SM, LO);
+      if (!T)
+        T = fixits::spellType(V->getType().getUnqualifiedType(), Ctx);
     }
+    TypeText = T.value_or("");
     if (TypeText.empty())
       NoFix = "its type cannot be spelled before the loop";
   }

@@ -3,6 +3,7 @@
 #include "ArenaCandidateCheck.h"
 #include "fixits/Hoist.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeSpelling.h"
 #include "utils/LocalLifetime.h"
 #include "utils/LoopTripCount.h"
 #include "utils/UserCodeParents.h"
@@ -404,20 +405,14 @@ bool nameUsedIn(const Stmt &Body, llvm::StringRef Name) {
   return F.Found;
 }
 
-TypeLoc stripElaborated(TypeLoc TL) {
-#if LLVM_VERSION_MAJOR < 22
-  while (auto E = TL.getAs<ElaboratedTypeLoc>())
-    TL = E.getNamedTypeLoc();
-#endif
-  return TL;
-}
-
 const FunctionDecl *enclosingFunction(const VarDecl &V) {
   const DeclContext *DC = V.getDeclContext();
   while (DC && !isa<FunctionDecl>(DC))
     DC = DC->getParent();
   return dyn_cast_or_null<FunctionDecl>(DC);
 }
+
+const char ArenaHeader[] = "<memlint/arena.hpp>";
 
 } // namespace
 
@@ -428,17 +423,20 @@ ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
-          areDiagsSelfContained()) {}
+          areDiagsSelfContained()),
+      RuntimeInfo(Options) {}
 
 void ArenaCandidateCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  RuntimeInfo.registerPreprocessor(PP);
 }
 
 void ArenaCandidateCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinAllocations", MinAllocations);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  RuntimeInfo.storeOptions(Options, Opts);
 }
 
 void ArenaCandidateCheck::registerMatchers(MatchFinder *Finder) {
@@ -589,8 +587,12 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
 
-  std::string TName =
-      T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+  auto Print = [&](QualType Q) {
+    Q = Q.getUnqualifiedType();
+    return fixits::spellType(Q, Ctx).value_or(
+        Q.getAsString(Ctx.getPrintingPolicy()));
+  };
+  std::string TName = Print(T);
   // What the container will hold: the pointee of its smart pointers.
   std::string HeldName = TName;
   if (!Elem.isNull()) {
@@ -603,8 +605,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
              Spec && Spec->getTemplateArgs().size() > 0)
       Pointee = Spec->getTemplateArgs()[0].getAsType();
     if (!Pointee.isNull())
-      HeldName =
-          Pointee.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy());
+      HeldName = Print(Pointee);
   }
   bool First = SeenOwners.insert(&C).second;
   std::string ArenaName = C.getName().str() + "Arena";
@@ -626,6 +627,10 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
             "' before it is stored";
   } else if (Uses.FixBlocked) {
     NoFix = Uses.Why;
+  } else if (!RuntimeInfo.available(
+                 ArenaHeader, SM,
+                 SM.getFileID(SM.getExpansionLoc(C.getLocation())))) {
+    NoFix = memlint::utils::RuntimeAvailability::missingReason(ArenaHeader);
   }
   const DeclStmt *CDecl = nullptr;
   for (const DynTypedNode &N : memlint::utils::parentsOf(Ctx, C))
@@ -633,17 +638,19 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
       break;
   std::string ElemText;
   if (NoFix.empty()) {
-    TypeLoc TL = stripElaborated(C.getTypeSourceInfo()->getTypeLoc());
-    auto VTL = TL.getAs<TemplateSpecializationTypeLoc>();
+    auto VTL =
+        fixits::writtenSpecialization(C.getTypeSourceInfo()->getTypeLoc());
     TemplateSpecializationTypeLoc UTL;
     if (VTL && VTL.getNumArgs() == 1 &&
         VTL.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type)
-      UTL = stripElaborated(VTL.getArgLoc(0).getTypeSourceInfo()->getTypeLoc())
-                .getAs<TemplateSpecializationTypeLoc>();
+      UTL = fixits::writtenSpecialization(
+          VTL.getArgLoc(0).getTypeSourceInfo()->getTypeLoc());
+    // The vector holds T * for std::unique_ptr<T>.
     if (UTL && UTL.getNumArgs() == 1)
-      if (auto Text =
-              fixits::sourceText(UTL.getArgLoc(0).getSourceRange(), SM, LO))
-        ElemText = *Text;
+      if (auto Text = fixits::spellTemplateArg(UTL, 0, SM, LO))
+        if (auto Ptr = fixits::pointerTo(
+                *Text, UTL.getArgLoc(0).getTypeSourceInfo()->getType()))
+          ElemText = *Ptr;
     if (ElemText.empty())
       NoFix = "its type is not spelled 'std::vector<std::unique_ptr<T>>'";
     else if (!CDecl || !CDecl->isSingleDecl() ||
@@ -681,7 +688,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
     else {
       Fixes.push_back(*Insert);
       Fixes.push_back(FixItHint::CreateReplacement(
-          TypeRange, "std::vector<" + ElemText + " *>"));
+          TypeRange, "std::vector<" + ElemText + ">"));
     }
   }
   for (auto &[A, Owned] : SiteList) {
@@ -698,8 +705,10 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
         NoFix = "an allocation does not name its type";
         break;
       }
-      auto TArg = fixits::sourceText(
-          Callee->getTemplateArgs()[0].getSourceRange(), SM, LO);
+      std::optional<std::string> TArg;
+      if (const TypeSourceInfo *TSI =
+              Callee->getTemplateArgs()[0].getTypeSourceInfo())
+        TArg = fixits::spellTypeLoc(TSI->getTypeLoc(), SM, LO);
       CharSourceRange R = Lexer::makeFileCharRange(
           CharSourceRange::getTokenRange(Callee->getSourceRange()), SM, LO);
       if (!TArg || R.isInvalid()) {
@@ -711,9 +720,8 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
       continue;
     }
     const auto *New = cast<CXXNewExpr>(A);
-    auto TText = fixits::sourceText(
-        New->getAllocatedTypeSourceInfo()->getTypeLoc().getSourceRange(), SM,
-        LO);
+    auto TText = fixits::spellTypeLoc(
+        New->getAllocatedTypeSourceInfo()->getTypeLoc(), SM, LO);
     std::string Args;
     bool OK = TText.has_value();
     if (New->getInitializationStyle() ==
@@ -744,7 +752,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
   if (NoFix.empty())
     if (auto Inc = fixits::includeInsertion(
             Inserter, SM, SM.getFileID(SM.getExpansionLoc(C.getLocation())),
-            "<memlint/arena.hpp>"))
+            ArenaHeader))
       Fixes.push_back(*Inc);
 
   {

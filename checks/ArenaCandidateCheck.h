@@ -10,6 +10,7 @@
 #ifndef MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 #define MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 
+#include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -36,6 +37,7 @@ private:
   utils::UserCodeScope UserScope;
   const unsigned MinAllocations;
   ::clang::tidy::utils::IncludeInserter Inserter;
+  utils::RuntimeAvailability RuntimeInfo;
   // Owners whose allocations were already reported: the first report of an
   // owner carries the whole fixit, later ones none.
   llvm::DenseSet<const VarDecl *> SeenOwners;

@@ -357,17 +357,20 @@ CompactStringCheck::CompactStringCheck(StringRef Name,
           utils::parseBoolOption(Options.get("CheckFields", "false"), false)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {}
+               areDiagsSelfContained()),
+      RuntimeInfo(Options) {}
 
 void CompactStringCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "CompactStringHeader", CompactStringHeader);
   Options.store(Opts, "CheckFields", utils::boolOptionText(CheckFields));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  RuntimeInfo.storeOptions(Options, Opts);
 }
 
 void CompactStringCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  RuntimeInfo.registerPreprocessor(PP);
 }
 
 void CompactStringCheck::registerMatchers(MatchFinder *Finder) {
@@ -857,11 +860,24 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
     return;
   }
 
-  auto Diag = diag(VD->getLocation(),
-                   "%0 holds up to %1 characters, more than std::string keeps "
-                   "inline; use 'memlint::compact_string' (23 inline) to "
-                   "avoid the allocation")
-              << VD << static_cast<unsigned>(Max);
+  auto Warn = [&]() -> DiagnosticBuilder {
+    return diag(VD->getLocation(),
+                "%0 holds up to %1 characters, more than std::string keeps "
+                "inline; use 'memlint::compact_string' (23 inline) to "
+                "avoid the allocation")
+           << VD << static_cast<unsigned>(Max);
+  };
+  // Fix plan: compact_string only where its header resolves.
+  if (!InMacro &&
+      !RuntimeInfo.available(
+          CompactStringHeader, SM,
+          SM.getFileID(SM.getExpansionLoc(VD->getLocation())))) {
+    Warn();
+    diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
+        << utils::RuntimeAvailability::missingReason(CompactStringHeader);
+    return;
+  }
+  auto Diag = Warn();
   if (InMacro)
     return;
   Diag << FixItHint::CreateReplacement(

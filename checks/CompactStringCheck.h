@@ -13,6 +13,7 @@
 #define MEMLINT_CHECKS_COMPACTSTRINGCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -50,6 +51,7 @@ private:
   const std::string CompactStringHeader;
   const bool CheckFields;
   tidy::utils::IncludeInserter Inserter;
+  utils::RuntimeAvailability RuntimeInfo;
   ASTContext *Ctx = nullptr;
   std::vector<const VarDecl *> Candidates;
   utils::VarRefIndex Refs;

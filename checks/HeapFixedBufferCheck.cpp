@@ -3,6 +3,7 @@
 #include "HeapFixedBufferCheck.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeSpelling.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -209,9 +210,7 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
     // Spelled through a typedef or auto: the name may be shared, leave it.
     if (TST.isNull() || TST.getNumArgs() < 1)
       return;
-    if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo())
-      C.ElemText =
-          utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO).str();
+    C.ElemText = fixits::spellTemplateArg(TST, 0, SM, LO).value_or("");
   } else {
     QualType Arr = firstTemplateArg(VarType);
     if (Arr.isNull() || !Arr->isIncompleteArrayType() ||
@@ -273,7 +272,7 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     }
     if (!ElemLoc.isNull())
-      C.ElemText = utils::fileText(ElemLoc.getSourceRange(), SM, LO).str();
+      C.ElemText = fixits::spellTypeLoc(ElemLoc, SM, LO).value_or("");
   }
 
   if (Elem.isNull() || Elem->isDependentType() || Elem->isIncompleteType() ||
@@ -375,10 +374,12 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
   llvm::StringRef NoFix;
   const DeclStmt *DS = utils::soleDeclStmt(VD, Context);
   SourceRange DeclRange(VD->getBeginLoc(), VD->getEndLoc());
-  if (C.ElemText.empty() || SizeText.empty() ||
-      DeclRange.getBegin().isMacroID() || DeclRange.getEnd().isMacroID() ||
-      !UseFixesOk || (C.FillArg && Fill.empty()))
+  if (SizeText.empty() || DeclRange.getBegin().isMacroID() ||
+      DeclRange.getEnd().isMacroID() || !UseFixesOk ||
+      (C.FillArg && Fill.empty()))
     NoFix = "it is spelled in a macro";
+  else if (C.ElemText.empty())
+    NoFix = "its element type cannot be copied exactly from the code";
   else if (C.FillArg && VD->getType().isConstQualified())
     NoFix = "a const std::array cannot be filled after its declaration";
   else if (C.FillArg && !utils::parentOf(DynTypedNode::create(*DS), Context)

@@ -3,8 +3,10 @@
 #include "SmallVectorCheck.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeSpelling.h"
 
 #include "checks/utils/LoopTripCount.h"
+#include "checks/utils/RuntimeAvailability.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -23,6 +25,7 @@ namespace {
 const llvm::StringRef ReadMembers[] = {"size",  "empty",    "data",
                                        "front", "back",     "at",
                                        "clear", "pop_back", "reserve"};
+const llvm::StringRef SizeMembers[] = {"clear", "pop_back", "reserve"};
 const llvm::StringRef GrowthMembers[] = {"push_back", "emplace_back"};
 // Iterators are T* in small_vector: accepted only where a template deduces.
 const llvm::StringRef IteratorMembers[] = {
@@ -46,6 +49,7 @@ SmallVectorCheck::SmallVectorCheck(StringRef Name, ClangTidyContext *Context)
           Options.get("SmallVectorClass", "memlint::small_vector").str()),
       SmallVectorHeader(
           Options.get("SmallVectorHeader", "<memlint/small_vector.hpp>").str()),
+      RuntimeInfo(Options),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -56,11 +60,13 @@ void SmallVectorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SmallVectorClass", SmallVectorClass);
   Options.store(Opts, "SmallVectorHeader", SmallVectorHeader);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  RuntimeInfo.storeOptions(Options, Opts);
 }
 
 void SmallVectorCheck::registerPPCallbacks(const SourceManager &,
                                            Preprocessor *PP, Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  RuntimeInfo.registerPreprocessor(PP);
 }
 
 void SmallVectorCheck::registerMatchers(MatchFinder *Finder) {
@@ -141,6 +147,9 @@ void SmallVectorCheck::check(const MatchFinder::MatchResult &Result) {
     if (!List)
       return;
     C.Initial = List->getNumInits();
+    C.List = List;
+    // `v{...}` and `v = {...}`: list-initialization, as std::array's is.
+    C.ListInit = CE->isListInitialization();
   }
   Candidates.push_back(C);
 }
@@ -154,10 +163,9 @@ void SmallVectorCheck::onEndOfTranslationUnit() {
 
 void SmallVectorCheck::analyze(const Candidate &C) {
   ASTContext &Context = *Ctx;
-  const SourceManager &SM = Context.getSourceManager();
   const VarDecl *VD = C.Var;
   uint64_t Max = C.Initial;
-  bool Grows = C.Initial > 0;
+  bool Grows = C.Initial > 0, Pushed = false, Resized = false;
 
   for (const DeclRefExpr *Ref : Refs.refs(VD)) {
     const Expr *E = utils::climbTransparent(Ref, Context);
@@ -171,6 +179,7 @@ void SmallVectorCheck::analyze(const Candidate &C) {
         return;
       llvm::StringRef Name = M->getName();
       if (llvm::is_contained(GrowthMembers, Name)) {
+        Pushed = true;
         std::optional<uint64_t> Times =
             utils::maxExecutionsWithin(*Call, *C.Scope, Context);
         if (!Times)
@@ -181,8 +190,11 @@ void SmallVectorCheck::analyze(const Candidate &C) {
           return;
         continue;
       }
-      if (llvm::is_contained(ReadMembers, Name))
+      if (llvm::is_contained(ReadMembers, Name)) {
+        // Members a std::array lacks.
+        Resized |= llvm::is_contained(SizeMembers, Name);
         continue;
+      }
       if (llvm::is_contained(IteratorMembers, Name) &&
           utils::passedToDeducedParam(Call, Context))
         continue;
@@ -210,35 +222,92 @@ void SmallVectorCheck::analyze(const Candidate &C) {
   if (!Grows || Max == 0 || Max > MaxInlineElements ||
       Max * C.ElemSize > MaxInlineBytes)
     return;
+  emit(C, Max, Pushed || Resized);
+}
 
+void SmallVectorCheck::emit(const Candidate &C, uint64_t Max,
+                            bool SizeChanges) {
+  ASTContext &Context = *Ctx;
+  const SourceManager &SM = Context.getSourceManager();
+  const VarDecl *VD = C.Var;
   const LangOptions &LO = getLangOpts();
-  llvm::StringRef ElemText;
-  if (TypeSourceInfo *TSI = C.WrittenType.getArgLoc(0).getTypeSourceInfo())
-    ElemText = utils::fileText(TSI->getTypeLoc().getSourceRange(), SM, LO);
+  std::optional<std::string> ElemText =
+      fixits::spellTemplateArg(C.WrittenType, 0, SM, LO);
   SourceRange TypeRange = C.WrittenRange;
+  std::string ElemSpelling = ElemText.value_or(
+      fixits::spellType(C.ElemType, Context)
+          .value_or(C.ElemType.getAsString(Context.getPrintingPolicy())));
   std::string NewType =
-      SmallVectorClass + "<" +
-      (ElemText.empty() ? C.ElemType.getAsString(Context.getPrintingPolicy())
-                        : ElemText.str()) +
-      ", " + std::to_string(Max) + ">";
-  bool CanFix = !ElemText.empty() && TypeRange.getBegin().isFileID() &&
-                TypeRange.getEnd().isFileID();
+      SmallVectorClass + "<" + ElemSpelling + ", " + std::to_string(Max) + ">";
+  bool InMacro =
+      !TypeRange.getBegin().isFileID() || !TypeRange.getEnd().isFileID();
+  bool CanFix = ElemText && !InMacro;
+  llvm::StringRef NoFix =
+      InMacro ? "the type is spelled in a macro"
+              : "the element type cannot be copied exactly from the code";
+  FileID File = SM.getFileID(SM.getExpansionLoc(VD->getLocation()));
+  // Fix plan: the small vector where its header resolves; without it, a
+  // vector whose size never changes from its initializer list is a
+  // std::array, and anything else gets no fixit.
+  bool HasRuntime = RuntimeInfo.available(SmallVectorHeader, SM, File);
+  if (!HasRuntime && !SizeChanges && C.List && C.ListInit) {
+    emitArray(C, ElemSpelling, CanFix ? llvm::StringRef() : NoFix);
+    return;
+  }
   {
     auto Diag = diag(VD->getLocation(),
                      "%0 never holds more than %1 elements but allocates "
                      "them on the heap; use '%2' to keep them inline")
                 << VD << static_cast<unsigned>(Max) << NewType;
-    if (CanFix) {
+    if (CanFix && HasRuntime) {
       Diag << FixItHint::CreateReplacement(
           CharSourceRange::getTokenRange(TypeRange), NewType);
-      Diag << fixits::includeInsertion(
-          Inserter, SM, SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
-          SmallVectorHeader);
+      Diag << fixits::includeInsertion(Inserter, SM, File, SmallVectorHeader);
     }
   }
   if (!CanFix)
-    diag(VD->getLocation(), "no fixit: the type is spelled in a macro",
-         DiagnosticIDs::Note);
+    diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
+  else if (!HasRuntime)
+    diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
+        << utils::RuntimeAvailability::missingReason(SmallVectorHeader);
+}
+
+void SmallVectorCheck::emitArray(const Candidate &C,
+                                 llvm::StringRef ElemSpelling,
+                                 llvm::StringRef NoFix) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const VarDecl *VD = C.Var;
+  std::string NewType = "std::array<" + ElemSpelling.str() + ", " +
+                        std::to_string(C.Initial) + ">";
+  // Elements that are braced lists themselves need the braces of
+  // std::array's inner C array around them (brace elision stops at them).
+  bool Braced = llvm::any_of(C.List->inits(), [&](const Expr *E) {
+    SourceLocation B = E->getBeginLoc();
+    return B.isMacroID() || *SM.getCharacterData(B) == '{';
+  });
+  SourceLocation LBrace = C.List->getLBraceLoc(),
+                 RBrace = C.List->getRBraceLoc();
+  if (NoFix.empty() && Braced && (LBrace.isMacroID() || RBrace.isMacroID()))
+    NoFix = "the initializer's braces are spelled in a macro";
+  bool CanFix = NoFix.empty();
+  {
+    auto Diag = diag(VD->getLocation(),
+                     "%0 keeps the %1 elements of its initializer but "
+                     "allocates them on the heap; use '%2' to keep them inline")
+                << VD << static_cast<unsigned>(C.Initial) << NewType;
+    if (CanFix) {
+      Diag << FixItHint::CreateReplacement(
+          CharSourceRange::getTokenRange(C.WrittenRange), NewType);
+      if (Braced)
+        Diag << FixItHint::CreateInsertion(LBrace.getLocWithOffset(1), "{")
+             << FixItHint::CreateInsertion(RBrace, "}");
+      Diag << fixits::includeInsertion(
+          Inserter, SM, SM.getFileID(SM.getExpansionLoc(VD->getLocation())),
+          "<array>");
+    }
+  }
+  if (!CanFix)
+    diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
 }
 
 } // namespace clang::tidy::memlint

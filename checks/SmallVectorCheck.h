@@ -10,6 +10,7 @@
 #define MEMLINT_CHECKS_SMALLVECTORCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -42,13 +43,23 @@ private:
     const Stmt *Scope = nullptr;
     TemplateSpecializationTypeLoc WrittenType;
     SourceRange WrittenRange;
+    /// The initializer list, and whether it list-initializes (`v{...}`,
+    /// `v = {...}`, not `v({...})`).
+    const InitListExpr *List = nullptr;
+    bool ListInit = false;
   };
   void analyze(const Candidate &C);
+  /// The diagnostic and the fix plan; \p SizeChanges: a growth or
+  /// size-changing member is called.
+  void emit(const Candidate &C, uint64_t Max, bool SizeChanges);
+  void emitArray(const Candidate &C, llvm::StringRef ElemSpelling,
+                 llvm::StringRef NoFix);
 
   const uint64_t MaxInlineElements;
   const uint64_t MaxInlineBytes;
   const std::string SmallVectorClass;
   const std::string SmallVectorHeader;
+  utils::RuntimeAvailability RuntimeInfo;
   tidy::utils::IncludeInserter Inserter;
   ASTContext *Ctx = nullptr;
   std::vector<Candidate> Candidates;

@@ -3,6 +3,7 @@
 #include "UnneededCopyCheck.h"
 #include "checks/utils/BoolOption.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeSpelling.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
@@ -108,22 +109,6 @@ bool inRange(SourceLocation L, SourceLocation After, SourceLocation Before,
          SM.isBeforeInTranslationUnit(L, Before);
 }
 
-/// The location just after TL's last token and any east `const`/`volatile`.
-SourceLocation endOfType(TypeLoc TL, const SourceManager &SM,
-                         const LangOptions &LO) {
-  SourceLocation End = Lexer::getLocForEndOfToken(TL.getEndLoc(), 0, SM, LO);
-  while (End.isValid()) {
-    Token Tok;
-    if (Lexer::getRawToken(End, Tok, SM, LO, /*IgnoreWhiteSpace=*/true))
-      break;
-    if (!Tok.is(tok::raw_identifier) || (Tok.getRawIdentifier() != "const" &&
-                                         Tok.getRawIdentifier() != "volatile"))
-      break;
-    End = Tok.getEndLoc();
-  }
-  return End;
-}
-
 /// Edits turning a by-value declaration of type TL into a const reference:
 /// `T x` -> `const T& x`. False when the type is written by a macro.
 bool constRefEdits(TypeLoc TL, bool AlreadyConst, const SourceManager &SM,
@@ -131,20 +116,33 @@ bool constRefEdits(TypeLoc TL, bool AlreadyConst, const SourceManager &SM,
   SourceRange R = TL.getSourceRange();
   if (R.isInvalid() || R.getBegin().isMacroID() || R.getEnd().isMacroID())
     return false;
-  SourceLocation End = endOfType(TL, SM, LO);
-  if (End.isInvalid())
+  // The end of the type with any east `const`/`volatile`.
+  CharSourceRange Whole = fixits::typeRange(TL, SM, LO);
+  if (Whole.isInvalid())
     return false;
   if (!AlreadyConst)
     Out.push_back(FixItHint::CreateInsertion(R.getBegin(), "const "));
-  Out.push_back(FixItHint::CreateInsertion(End, "&"));
+  Out.push_back(FixItHint::CreateInsertion(Whole.getEnd(), "&"));
   return true;
 }
 
-std::string spelled(TypeLoc TL, const SourceManager &SM,
-                    const LangOptions &LO) {
-  return Lexer::getSourceText(
-             CharSourceRange::getTokenRange(TL.getSourceRange()), SM, LO)
-      .str();
+/// `const T&` for the type written \p TL (printed when it cannot be copied),
+/// for messages.
+std::string constRefText(TypeLoc TL, QualType T, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const LangOptions &LO = Ctx.getLangOpts();
+  std::optional<std::string> S = fixits::spellTypeLoc(TL, SM, LO);
+  if (!S) // `auto`: the fix keeps it
+    if (CharSourceRange R = fixits::typeRange(TL, SM, LO); R.isValid())
+      S = Lexer::getSourceText(R, SM, LO).str();
+  if (S && !S->empty())
+    return (T.isConstQualified() ? "" : "const ") + *S + "&";
+  T = T.getNonReferenceType();
+  return "const " +
+         fixits::spellType(T.getUnqualifiedType(), Ctx)
+             .value_or(
+                 T.getUnqualifiedType().getAsString(Ctx.getPrintingPolicy())) +
+         "&";
 }
 
 /// The argument as the caller wrote it, below the temporaries and the
@@ -490,21 +488,21 @@ void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
              stdVectorElement(T) &&
              llvm::all_of(It->second.Uses, isSpanCompatibleUse)) {
       // The element type as the definition spells it.
-      TypeLoc TL = P->getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
-#if LLVM_VERSION_MAJOR < 22
-      // LLVM 22 folded the qualifier into the named type loc.
-      if (auto E = TL.getAs<ElaboratedTypeLoc>())
-        TL = E.getNamedTypeLoc();
-#endif
-      if (auto TS = TL.getAs<TemplateSpecializationTypeLoc>();
+      if (auto TS = fixits::writtenSpecialization(
+              P->getTypeSourceInfo()->getTypeLoc());
           TS && TS.getNumArgs() >= 1 &&
           TS.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type) {
         TypeLoc ElemTL = TS.getArgLoc(0).getTypeSourceInfo()->getTypeLoc();
-        std::string Elem =
-            spelled(ElemTL, Ctx.getSourceManager(), Ctx.getLangOpts());
-        if (!Elem.empty() && !ElemTL.getBeginLoc().isMacroID()) {
+        // std::span<const T> (T *const for a pointer) views a
+        // std::vector<T>.
+        std::optional<std::string> Elem;
+        if (!ElemTL.getBeginLoc().isMacroID())
+          if (auto Spelled = fixits::spellTypeLoc(
+                  ElemTL, Ctx.getSourceManager(), Ctx.getLangOpts()))
+            Elem = fixits::constOf(*Spelled, ElemTL.getType());
+        if (Elem) {
           C.Fix = ParamFix::Span;
-          C.SpanElement = Elem;
+          C.SpanElement = *Elem;
         }
       }
     }
@@ -655,13 +653,10 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
       NewType = "std::string_view";
       break;
     case ParamFix::Span:
-      NewType = "std::span<const " + C.SpanElement + ">";
+      NewType = "std::span<" + C.SpanElement + ">";
       break;
     case ParamFix::ConstRef: {
-      std::string S = spelled(DefTL.getUnqualifiedLoc(), SM, LO);
-      if (S.empty())
-        S = T.getUnqualifiedType().getAsString(Context->getPrintingPolicy());
-      NewType = "const " + S + "&";
+      NewType = constRefText(DefTL, T, *Context);
       break;
     }
     }
@@ -878,8 +873,7 @@ void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
   std::vector<FixItHint> Fixes;
   bool Fixable = constRefEdits(TL, VD->getType().isConstQualified(), SM,
                                Ctx.getLangOpts(), Fixes);
-  std::string NewType =
-      "const " + spelled(TL.getUnqualifiedLoc(), SM, Ctx.getLangOpts()) + "&";
+  std::string NewType = constRefText(TL, VD->getType(), Ctx);
   auto D = diag(VD->getLocation(),
                 "local '%0' copies %1 but is only read while its source stays "
                 "unchanged; bind it as '%2'")
@@ -953,8 +947,7 @@ void UnneededCopyCheck::checkRangeFor(const CXXForRangeStmt *For,
   std::vector<FixItHint> Fixes;
   bool Fixable = constRefEdits(TL, LV->getType().isConstQualified(), SM,
                                Ctx.getLangOpts(), Fixes);
-  std::string NewType =
-      "const " + spelled(TL.getUnqualifiedLoc(), SM, Ctx.getLangOpts()) + "&";
+  std::string NewType = constRefText(TL, LV->getType(), Ctx);
   auto D = diag(LV->getLocation(), "loop variable '%0' copies %1 on every "
                                    "iteration but is only read; make it '%2'")
            << LV->getName() << costOf(LV->getType(), Ctx) << NewType;
@@ -999,11 +992,12 @@ void UnneededCopyCheck::emitGetter(const GetterCandidate &G) {
   const CXXMethodDecl *MD = G.MD;
   FunctionTypeLoc FTL = MD->getFunctionTypeLoc();
   std::string NewType =
-      "const " +
-      (FTL ? spelled(FTL.getReturnLoc().getUnqualifiedLoc(), SM, LO)
-           : MD->getReturnType().getUnqualifiedType().getAsString(
-                 Context->getPrintingPolicy())) +
-      "&";
+      FTL ? constRefText(FTL.getReturnLoc(), MD->getReturnType(), *Context)
+          : "const " +
+                fixits::spellType(MD->getReturnType().getUnqualifiedType(),
+                                  *Context)
+                    .value_or("T") +
+                "&";
   std::vector<FixItHint> Fixes;
   bool Fixable = FixGetters && !AddressTaken.count(canon(MD));
   for (const FunctionDecl *R : MD->redecls()) {

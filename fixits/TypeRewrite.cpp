@@ -1,6 +1,7 @@
 //===--- TypeRewrite.cpp - change a declared type everywhere --------------===//
 
 #include "TypeRewrite.h"
+#include "TypeSpelling.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/Lex/Lexer.h"
 
@@ -39,9 +40,12 @@ RewriteResult changeEnumUnderlyingType(const EnumDecl *ED,
       if (Range.isInvalid() || Range.getBegin().isMacroID() ||
           Range.getEnd().isMacroID())
         return Fail("the underlying type is written by a macro", Loc);
-      R.Hints.push_back(FixItHint::CreateReplacement(
-          CharSourceRange::getTokenRange(Range), NewType));
-      NoteFile(Range.getBegin());
+      // The whole written type, cv-qualifiers included.
+      CharSourceRange Whole = typeRange(TSI->getTypeLoc(), SM, LangOpts);
+      if (Whole.isInvalid())
+        return Fail("the underlying type is written by a macro", Loc);
+      R.Hints.push_back(FixItHint::CreateReplacement(Whole, NewType));
+      NoteFile(Whole.getBegin());
       continue;
     }
     // No type written: after the name, or after `enum` when anonymous.

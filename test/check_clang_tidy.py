@@ -6,7 +6,8 @@ Written for memlint in the spirit of clang-tidy's check_clang_tidy.py (which
 Debian does not ship), with what memlint's conventions add:
 
   * the fixed file must compile (clang++ -fsyntax-only, with MEMLINT_FIXED
-    defined so a test can static_assert what the fix promises);
+    defined so a test can static_assert what the fix promises), without a
+    warning under -Wall -Wextra that the original does not have;
   * a file (or suffix) without CHECK-FIXES lines must be left unchanged: "no
     fixit" is asserted, not assumed;
   * -run-fixed builds and runs the original and the fixed program and
@@ -18,12 +19,14 @@ Usage (the lit substitution %check_clang_tidy supplies the harness options):
 
   %check_clang_tidy [-check-suffix=S | -check-suffixes=S1,S2] [-std=c++20]
                     [-run-fixed] [-expect-clang-tidy-error]
+                    [-no-runtime-include]
                     INPUT CHECK TEMP [-- CLANG_TIDY_ARGS [-- COMPILER_ARGS]]
 
 Prefixes: CHECK-MESSAGES (warnings, errors), CHECK-NOTES (warnings and
 notes), CHECK-FIXES (the fixed main file), CHECK-HEADER-FIXES (the fixed
 copy of the header named by -check-header=Inputs/NAME.h); each with -S when a
-suffix is selected. A sibling Inputs/ directory is copied next to the
+suffix is selected. -no-runtime-include leaves memlint's runtime headers off
+the include path (as in a project that does not use them). A sibling Inputs/ directory is copied next to the
 temporary file (and put on the include path), so header fixes never touch
 the source tree.
 """
@@ -53,6 +56,15 @@ def filecheck(filecheck_bin, check_file, input_text, prefixes, extra=()):
         input=input_text, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         universal_newlines=True)
     return proc.returncode, proc.stdout
+
+
+WARNING_RE = re.compile(r"^.*?:\d+:\d+: warning: (.*)$")
+
+
+def warning_set(output):
+    """The compiler's warnings as (message, [-Wflag]) texts: without file and
+    line, which a fix may shift."""
+    return {m.group(1) for m in map(WARNING_RE.match, output.splitlines()) if m}
 
 
 DIAG_RE = re.compile(r"^(.*?):(\d+):(\d+): (warning|error|note): ")
@@ -123,6 +135,7 @@ def main():
     parser.add_argument("-run-fixed", action="store_true")
     parser.add_argument("-expect-clang-tidy-error", action="store_true")
     parser.add_argument("-check-header", action="append", default=[])
+    parser.add_argument("-no-runtime-include", action="store_true")
     parser.add_argument("input")
     parser.add_argument("check")
     parser.add_argument("temp")
@@ -170,10 +183,14 @@ def main():
         inputs_dir = None
     ext = os.path.splitext(opts.input)[1] or ".cpp"
     temp_dir = opts.temp + ".dir"
-    compile_args = ["-std=" + opts.std, "-I", opts.runtime_include]
-    if inputs_dir:
-        compile_args += ["-I", os.path.join(temp_dir, "Inputs")]
-    compile_args += compiler_args
+    def compile_args_in(directory):
+        args = ["-std=" + opts.std]
+        if not opts.no_runtime_include:
+            args += ["-I", opts.runtime_include]
+        if inputs_dir:
+            args += ["-I", os.path.join(directory, "Inputs")]
+        return args + compiler_args
+    compile_args = compile_args_in(temp_dir)
 
     plugin_tool = [opts.clang_tidy] + (["--load", opts.load] if opts.load else [])
     source_name = os.path.basename(opts.input).replace(ext, "") + ext
@@ -244,11 +261,24 @@ def main():
     if opts.expect_clang_tidy_error:
         return
 
-    # The fixed file must compile.
-    compile_cmd = [opts.clangxx, "-fsyntax-only", "-DMEMLINT_FIXED"] + compile_args + [fixed_path]
+    # The fixed file must compile, and without a warning the original (with
+    # its headers as they were) does not have.
+    warn_flags = ["-Wall", "-Wextra", "-fdiagnostics-show-option", "-fno-color-diagnostics"]
+    compile_cmd = [opts.clangxx, "-fsyntax-only", "-DMEMLINT_FIXED"] + compile_args + warn_flags + [fixed_path]
     proc = run(compile_cmd, cwd=temp_dir)
     if proc.returncode:
         fail("the fixed file does not compile:\n%s\n%s" % (" ".join(compile_cmd), proc.stdout))
+    fixed_warnings = warning_set(proc.stdout)
+    if fixed_warnings:
+        orig_dir = opts.temp + ".orig.dir"
+        Run(None, orig_dir, source_name, cleaned, inputs_dir).prepare()
+        orig_cmd = ([opts.clangxx, "-fsyntax-only"] + compile_args_in(orig_dir) + warn_flags
+                    + [os.path.join(orig_dir, source_name)])
+        orig = run(orig_cmd, cwd=orig_dir)
+        new = sorted(fixed_warnings - warning_set(orig.stdout))
+        if new:
+            fail("the fix brings warnings the original does not have:\n%s\n%s"
+                 % ("\n".join(new), proc.stdout))
 
     # And, when asked, behave as the original.
     if opts.run_fixed:

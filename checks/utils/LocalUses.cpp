@@ -2,12 +2,12 @@
 
 #include "LocalUses.h"
 #include "UserCodeParents.h"
+#include "fixits/TypeSpelling.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/Config/llvm-config.h"
 
 namespace clang::tidy::memlint::utils {
 
@@ -216,17 +216,7 @@ TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL,
     TL = Q.getUnqualifiedLoc();
   if (WrittenRange)
     *WrittenRange = TL.getSourceRange();
-  while (!TL.isNull()) {
-#if LLVM_VERSION_MAJOR < 22
-    // LLVM 22 folded the qualifier into the specialization itself.
-    if (auto E = TL.getAs<ElaboratedTypeLoc>()) {
-      TL = E.getNamedTypeLoc();
-      continue;
-    }
-#endif
-    return TL.getAs<TemplateSpecializationTypeLoc>();
-  }
-  return {};
+  return fixits::writtenSpecialization(TL);
 }
 
 const DeclStmt *soleDeclStmt(const VarDecl *VD, ASTContext &Ctx) {

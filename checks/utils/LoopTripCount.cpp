@@ -892,10 +892,52 @@ bool isSpelledOutsideMacros(const Expr *E, ASTContext &Ctx) {
   return !InMacro && !getSourceText(*E, Ctx).empty();
 }
 
+// The loop's start value as its initialization converts it to the loop
+// variable's type: a guard comparing the start with the bound must compare
+// the types the loop condition compares, or it tests another condition (a
+// negative int bound against an unsigned start) and warns -Wsign-compare
+// where the loop does not.
+struct StartConversion {
+  const Expr *Start = nullptr;
+  std::string TypeText; // empty: no conversion needed (or none spellable)
+};
+
+StartConversion startConversion(const Expr *Start, const VarDecl &Var,
+                                ASTContext &Ctx) {
+  StartConversion C;
+  C.Start = Start->IgnoreParenImpCasts();
+  QualType From = C.Start->getType(), To = Var.getType();
+  if (!From->isIntegerType() || !To->isIntegerType() ||
+      From->isUnsignedIntegerType() == To->isUnsignedIntegerType())
+    return C;
+  // The type as written (`std::size_t`), else its builtin name.
+  TypeLoc TL = Var.getTypeSourceInfo()->getTypeLoc().getUnqualifiedLoc();
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = Lexer::makeFileCharRange(
+      CharSourceRange::getTokenRange(TL.getSourceRange()), SM,
+      Ctx.getLangOpts());
+  if (R.isValid() && !TL.getAs<AutoTypeLoc>())
+    C.TypeText = Lexer::getSourceText(R, SM, Ctx.getLangOpts()).str();
+  if (C.TypeText.empty() && To.getCanonicalType()->isBuiltinType())
+    C.TypeText = To.getCanonicalType().getUnqualifiedType().getAsString(
+        Ctx.getPrintingPolicy());
+  return C;
+}
+
+// An operand of the guard: E's text, converted as StartConversion says when
+// E is the start value.
+std::string guardOperand(const Expr *E, const std::string &Text,
+                         const StartConversion &Conv) {
+  if (E == Conv.Start && !Conv.TypeText.empty())
+    return "static_cast<" + Conv.TypeText + ">(" + Text + ")";
+  return parenIf(Text, bindingOf(E) == BindLoose);
+}
+
 // Count = Hi - Lo + Off spelled from the source; LoValue is Lo's value when
 // Lo is a literal (then the literals fold into one number).
 LoopTripCount spellSymbolic(const Expr *Hi, const Expr *Lo, int Off,
-                            std::optional<int64_t> LoValue, ASTContext &Ctx) {
+                            std::optional<int64_t> LoValue, ASTContext &Ctx,
+                            const StartConversion &Conv) {
   LoopTripCount C;
   std::string HiText = getSourceText(*Hi, Ctx);
   std::string LoText =
@@ -947,21 +989,22 @@ LoopTripCount spellSymbolic(const Expr *Hi, const Expr *Lo, int Off,
   C.Spelling = XP + " - " + parenIf(YText, bindingOf(Y) != BindTight);
   AddConstant(C.Spelling, A - B + Off);
   C.Atomic = false;
-  C.Guard = parenIf(HiText, bindingOf(Hi) == BindLoose) +
-            (Off ? " >= " : " > ") +
-            parenIf(LoText, bindingOf(Lo) == BindLoose);
+  C.Guard = guardOperand(Hi, HiText, Conv) + (Off ? " >= " : " > ") +
+            guardOperand(Lo, LoText, Conv);
   return C;
 }
 
 // Count = Hi - Lo + Off for a counted loop.
 LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
-                              const Stmt &Loop, ASTContext &Ctx) {
+                              const Stmt &Loop, ASTContext &Ctx,
+                              const StartConversion &Conv) {
   Hi = Hi->IgnoreParenImpCasts();
   Lo = Lo->IgnoreParenImpCasts();
   std::optional<int64_t> HV = evaluateInt(Hi, Ctx), LV = evaluateInt(Lo, Ctx);
   bool LoLiteral = LV && isLiteralArithmetic(Lo);
   if (!HV || !LV)
-    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx);
+    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx,
+                         Conv);
   LoopTripCount C;
   int64_t N = *HV - *LV + Off;
   C.Constant = N < 0 ? 0 : static_cast<uint64_t>(N);
@@ -977,7 +1020,7 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
                                   /*IncludeSelf=*/false))
     return C;
   LoopTripCount S =
-      spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx);
+      spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx, Conv);
   if (S.Spelling.empty() || !S.Reevaluable)
     return C;
   S.Guard.clear(); // the count is known to be positive
@@ -1197,7 +1240,8 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
   const Expr *Hi = Step == 1 ? Bound : Start;
   const Expr *Lo = Step == 1 ? Start : Bound;
-  LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, F, Ctx);
+  LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, F, Ctx,
+                                    startConversion(Start, *Var, Ctx));
   D.LoopVar = Var;
   // Names declared in the loop header are not visible before it.
   const VarDecl *HeaderName = nullptr;

@@ -262,6 +262,77 @@ std::string firstErrorLine(llvm::StringRef Stderr) {
 
 } // namespace
 
+namespace {
+
+using FindingKey = std::tuple<std::string, std::string, unsigned, std::string>;
+
+// "2 edits from 'a.cpp', 'b.cpp'" / "no fixit from 'c.cpp'".
+std::string describeVariant(const std::vector<Edit> &Edits,
+                            const std::vector<std::string> &TUs) {
+  std::string S = Edits.empty()       ? "no fixit"
+                  : Edits.size() == 1 ? "1 edit"
+                                      : std::to_string(Edits.size()) + " edits";
+  S += " from ";
+  for (size_t I = 0; I < TUs.size(); ++I)
+    S += (I ? ", '" : "'") + TUs[I] + "'";
+  return S;
+}
+
+} // namespace
+
+std::vector<Finding> mergeFindings(
+    std::vector<std::pair<std::string, std::vector<Finding>>> &Reports) {
+  // Per key: the finding as the first TU (in path order) reported it, and
+  // each distinct edit set with the TUs that produced it.
+  struct Group {
+    Finding First;
+    std::vector<std::pair<std::vector<Edit>, std::vector<std::string>>>
+        Variants;
+  };
+  std::map<FindingKey, Group> Groups;
+  std::vector<FindingKey> Keys; // first-seen order, sorted later anyway
+  for (auto &[TU, Findings] : Reports) {
+    std::set<FindingKey> InThisTU;
+    for (Finding &F : Findings) {
+      FindingKey K{F.Check, F.Pos.File, F.Pos.Offset, F.Message};
+      if (!InThisTU.insert(K).second)
+        continue;
+      std::vector<Edit> Set = F.Edits;
+      llvm::sort(Set);
+      Set.erase(std::unique(Set.begin(), Set.end()), Set.end());
+      auto [It, New] = Groups.try_emplace(K);
+      if (New) {
+        Keys.push_back(K);
+        It->second.First = std::move(F);
+      }
+      auto &Vs = It->second.Variants;
+      auto V = llvm::find_if(Vs, [&](const auto &P) { return P.first == Set; });
+      if (V == Vs.end())
+        Vs.push_back({std::move(Set), {TU}});
+      else
+        V->second.push_back(TU);
+    }
+  }
+  std::vector<Finding> Out;
+  for (const FindingKey &K : Keys) {
+    Group &G = Groups[K];
+    Finding F = std::move(G.First);
+    if (G.Variants.size() == 1) {
+      F.Edits = std::move(G.Variants.front().first);
+    } else {
+      // A fix only some TUs can vouch for is not safe to apply.
+      F.Edits.clear();
+      std::string Msg = "TUs disagree on the fix: ";
+      for (size_t I = 0; I < G.Variants.size(); ++I)
+        Msg += (I ? "; " : "") +
+               describeVariant(G.Variants[I].first, G.Variants[I].second);
+      F.Notes.push_back({Msg + "; no fixit", F.Pos});
+    }
+    Out.push_back(std::move(F));
+  }
+  return Out;
+}
+
 AnalysisResult analyze(const AnalysisRequest &Req) {
   AnalysisResult Result;
   std::mutex Mu;
@@ -351,19 +422,25 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   if (Progress && Total)
     llvm::errs() << "\r\x1b[K";
 
-  // Merge in TU order (deterministic), deduplicating what several TUs report
-  // from a shared header.
-  std::set<std::tuple<std::string, std::string, unsigned, std::string>> Seen;
-  for (unsigned I = 0; I < Total; ++I) {
+  // Merge what several TUs report from a shared header (see mergeFindings),
+  // visiting TUs in path order so neither the database order nor -j matters.
+  std::vector<unsigned> Order(Total);
+  for (unsigned I = 0; I < Total; ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](unsigned A, unsigned B) {
+    return Req.Files[A] < Req.Files[B];
+  });
+  std::vector<std::pair<std::string, std::vector<Finding>>> Reports;
+  for (unsigned I : Order) {
     if (!Failures[I].empty()) {
       Result.Failures.push_back(Failures[I]);
       continue;
     }
     ++Result.FilesAnalyzed;
-    for (Finding &F : PerTU[I])
-      if (Seen.insert({F.Check, F.Pos.File, F.Pos.Offset, F.Message}).second)
-        Result.Findings.push_back(std::move(F));
+    Reports.emplace_back(relativeTo(Req.Files[I], Req.Cwd),
+                         std::move(PerTU[I]));
   }
+  Result.Findings = mergeFindings(Reports);
   return Result;
 }
 

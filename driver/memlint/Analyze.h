@@ -22,6 +22,13 @@ bool parseExportedFixes(llvm::StringRef Yaml, std::vector<Finding> &Out,
                         std::vector<std::string> &CompileErrors,
                         std::string &Err);
 
+/// Merges the findings of several TUs, given as (TU path for notes, its
+/// findings) in a fixed order: one finding per (check, file, offset,
+/// message). It keeps its edits only when every TU that reported it produced
+/// the same edit set; otherwise it has none and a note naming the variants.
+std::vector<Finding> mergeFindings(
+    std::vector<std::pair<std::string, std::vector<Finding>>> &Reports);
+
 struct AnalysisRequest {
   std::string Tidy;                  // memlint-tidy to run
   std::vector<std::string> TidyArgs; // before --export-fixes and the file
@@ -31,7 +38,7 @@ struct AnalysisRequest {
 };
 
 struct AnalysisResult {
-  std::vector<Finding> Findings;     // deduplicated, in TU order
+  std::vector<Finding> Findings;     // merged (mergeFindings)
   std::vector<std::string> Failures; // one line per TU that failed
   unsigned FilesAnalyzed = 0;
 };

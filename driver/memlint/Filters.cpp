@@ -10,6 +10,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 
 #include <algorithm>
 #include <set>
@@ -246,6 +247,8 @@ unsigned filterToChanged(std::vector<Finding> &Findings,
 // -----------------------------------------------------------
 
 static bool overlaps(const Edit &A, const Edit &B) {
+  if (A.File != B.File)
+    return false;
   if (A.Length == 0 && B.Length == 0)
     return A.Offset == B.Offset; // two insertions at one point: order unknown
   if (A.Length == 0)
@@ -329,52 +332,122 @@ static void writeDiff(llvm::raw_ostream &OS, llvm::StringRef Rel,
   }
 }
 
+// Allocations a finding says its fix removes: "removes N allocations" in
+// its message or a note (0 when it does not say).
+static unsigned allocationsRemoved(const Finding &F) {
+  static const llvm::Regex Removes("removes ([0-9]+) allocations?");
+  llvm::SmallVector<llvm::StringRef, 2> M;
+  unsigned N = 0;
+  auto Try = [&](llvm::StringRef Text) {
+    unsigned V = 0;
+    if (Removes.match(Text, &M) && !M[1].getAsInteger(10, V))
+      N = std::max(N, V);
+  };
+  Try(F.Message);
+  for (const Note &Nt : F.Notes)
+    Try(Nt.Message);
+  return N;
+}
+
+// The fixed order among checks when two conflicting fixes state the same
+// saving: those that remove allocations on every iteration first, then the
+// ones that remove a few, then copies, then layout. Other checks come after,
+// by name.
+static unsigned checkRank(llvm::StringRef Check) {
+  static const char *const Order[] = {
+      "memlint-allocation-in-loop", "memlint-missing-reserve",
+      "memlint-arena-candidate",    "memlint-small-vector",
+      "memlint-heap-fixed-buffer",  "memlint-compact-string",
+      "memlint-unneeded-copy",      "memlint-padding-waste",
+      "memlint-oversized-enum"};
+  for (unsigned I = 0; I < std::size(Order); ++I)
+    if (Check == Order[I])
+      return I;
+  return std::size(Order);
+}
+
+// The order in which fixes claim their bytes (docs/driver.md, "Fixes"):
+// allocations removed, bytes saved, check order, then location.
+static bool claimsFirst(const Finding &A, const Finding &B) {
+  auto Key = [](const Finding &F) {
+    return std::make_tuple(~allocationsRemoved(F), ~bytesSaved(F),
+                           checkRank(F.Check), F.Check, F.RelPath, F.Pos.Offset,
+                           F.Message);
+  };
+  auto KA = Key(A), KB = Key(B);
+  if (KA != KB)
+    return KA < KB;
+  return A.Edits < B.Edits;
+}
+
+// The first accepted edit of another finding that \p E overlaps, or null.
+static const Finding *conflictingFinding(
+    const Edit &E,
+    const std::map<std::string, std::vector<std::pair<Edit, const Finding *>>>
+        &Accepted) {
+  auto It = Accepted.find(E.File);
+  if (It == Accepted.end())
+    return nullptr;
+  for (const auto &[A, Owner] : It->second)
+    if (!(A == E) && overlaps(A, E))
+      return Owner;
+  return nullptr;
+}
+
 FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
                      llvm::StringRef Root, bool DryRun,
                      llvm::raw_ostream &Diff) {
   FixResult R;
-  std::map<std::string, std::vector<Edit>> Accepted; // per file
-  for (Finding &F : Findings) {
-    if (F.Edits.empty())
-      continue;
-    std::vector<Edit> New;
-    bool Conflict = false;
-    for (const Edit &E : F.Edits) {
-      if (!Sources.get(E.File)) {
-        Conflict = true;
-        break;
-      }
-      bool Duplicate = false;
-      for (const Edit &A : Accepted[E.File]) {
-        if (A == E) {
-          Duplicate = true; // the same header fix seen from another TU
-          break;
-        }
-        if (overlaps(A, E)) {
-          Conflict = true;
-          break;
-        }
-      }
-      for (const Edit &A : New)
-        if (!(A == E) && overlaps(A, E))
-          Conflict = true;
-      if (Conflict)
-        break;
-      if (!Duplicate && std::find(New.begin(), New.end(), E) == New.end())
-        New.push_back(E);
+  std::vector<Finding *> Order;
+  for (Finding &F : Findings)
+    if (!F.Edits.empty())
+      Order.push_back(&F);
+  llvm::sort(Order, [](const Finding *A, const Finding *B) {
+    return claimsFirst(*A, *B);
+  });
+  std::map<std::string, std::vector<std::pair<Edit, const Finding *>>> Taken;
+  for (Finding *F : Order) {
+    const Finding *Winner = nullptr;
+    bool Unreadable = false, SelfOverlap = false;
+    for (const Edit &E : F->Edits) {
+      Unreadable |= !Sources.get(E.File);
+      if (!Winner)
+        Winner = conflictingFinding(E, Taken);
+      for (const Edit &O : F->Edits)
+        SelfOverlap |= !(O == E) && overlaps(O, E);
     }
-    if (Conflict) {
+    if (Unreadable || SelfOverlap || Winner) {
       ++R.Conflicts;
-      llvm::errs() << "memlint: warning: skipped the fix of [" << F.Check
-                   << "] at " << F.RelPath << ":" << F.Pos.Line << ":"
-                   << F.Pos.Column
+      llvm::errs() << "memlint: warning: skipped the fix of [" << F->Check
+                   << "] at " << F->RelPath << ":" << F->Pos.Line << ":"
+                   << F->Pos.Column
                    << ": it conflicts with another fix in the same place\n";
+      std::string Why =
+          Unreadable ? "a file it edits cannot be read"
+          : SelfOverlap
+              ? "its own edits overlap"
+              : "it conflicts with the fix of [" + Winner->Check + "] at " +
+                    Winner->RelPath + ":" + std::to_string(Winner->Pos.Line) +
+                    ":" + std::to_string(Winner->Pos.Column) +
+                    ", which ranks first (docs/driver.md, \"Fixes\")";
+      F->Edits.clear();
+      F->Notes.push_back({"fix dropped: " + Why, F->Pos});
       continue;
     }
-    for (Edit &E : New)
-      Accepted[E.File].push_back(std::move(E));
-    F.Fixed = true;
+    for (const Edit &E : F->Edits)
+      Taken[E.File].push_back({E, F});
+    F->Fixed = true;
     ++R.Applied;
+  }
+  // Each distinct edit once (the same header fix seen from several TUs).
+  std::map<std::string, std::vector<Edit>> Accepted; // per file
+  for (auto &[File, Pairs] : Taken) {
+    for (auto &P : Pairs)
+      Accepted[File].push_back(P.first);
+    llvm::sort(Accepted[File]);
+    Accepted[File].erase(
+        std::unique(Accepted[File].begin(), Accepted[File].end()),
+        Accepted[File].end());
   }
   for (auto &[File, Edits] : Accepted) {
     if (Edits.empty())

@@ -1,0 +1,5 @@
+// CHECK-FIXES: {{^}}  int unused = 0;{{$}}
+int f() {
+  /*FAKE-FIX*/
+  return 0;
+}
