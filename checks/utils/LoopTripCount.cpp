@@ -1387,9 +1387,18 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
   bool Atomic = isAtomicExpr(Deref ? Named : R);
   C.Spelling = Deref ? paren(Text, Atomic) + "->size()"
                      : paren(Text, Atomic) + ".size()";
+  const ValueDecl *InInit = getNamedContainer(*Named);
+  if (InInit &&
+      !(RF.getInit() && isWithin(InInit->getLocation(), *RF.getInit(), SM)))
+    InInit = nullptr;
   if (Text.empty()) {
     C.Reevaluable = false;
     C.Reason = "the range is spelled inside a macro expansion";
+  } else if (InInit) {
+    // Not visible before the loop.
+    C.Reevaluable = false;
+    C.Reason = "'" + InInit->getNameAsString() +
+               "' is declared in the loop's init-statement";
   } else if (!isReevaluable(*R) || !R->isGLValue() ||
              (isa<CallExpr>(R) && !R->getType()->isReferenceType() &&
               !cast<CallExpr>(R)->getCallReturnType(Ctx)->isReferenceType())) {
