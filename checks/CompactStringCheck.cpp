@@ -5,7 +5,7 @@
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 
-#include "checks/utils/BoundedGrowth.h"
+#include "checks/utils/LoopTripCount.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
@@ -758,7 +758,7 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
         continue;
       }
       std::optional<uint64_t> Times =
-          Scope ? utils::maxExecutionsWithin(Write, Scope, Context)
+          Scope ? utils::maxExecutionsWithin(*Write, *Scope, Context)
                 : std::nullopt;
       if (!Times || *Times > CompactInline)
         return;
