@@ -729,6 +729,40 @@ MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
   return G;
 }
 
+bool MissingReserveCheck::growsUnreserved(const Stmt &S, const ValueDecl *C,
+                                          ASTContext &Ctx) {
+  for (const Stmt *L : loopsGrowing(S, C, Ctx)) {
+    const Expr *Call = firstGrowthCall(*L, C, Ctx);
+    const Expr *Obj = objectOf(*Call);
+    if (!Obj || !analyzeGrowth(*Call, *Obj, Ctx, nullptr))
+      return true;
+  }
+  return false;
+}
+
+std::optional<MissingReserveCheck::LoopGrowth>
+MissingReserveCheck::runMember(const Stmt &S, const LoopGrowth &G,
+                               const GrowthRun &R, const Stmt &Block,
+                               ASTContext &Ctx) {
+  if (&S == G.Outer && R.Loops.empty())
+    return G;
+  if (!mu::isLoopStmt(S))
+    return std::nullopt;
+  const Expr *Call = firstGrowthCall(S, G.C, Ctx);
+  const Expr *Obj = Call ? objectOf(*Call) : nullptr;
+  if (!Obj)
+    return std::nullopt;
+  // A later loop's count must be the same before the first loop.
+  std::optional<LoopGrowth> LG =
+      analyzeGrowth(*Call, *Obj, Ctx, R.Loops.empty() ? nullptr : &Block);
+  // A guarded count joins only as the first: joined guards would drop the
+  // whole reserve when one loop does not run.
+  if (!LG || LG->Outer != &S || LG->C != G.C ||
+      (!R.Loops.empty() && !LG->Guard.empty()))
+    return std::nullopt;
+  return LG;
+}
+
 std::optional<MissingReserveCheck::GrowthRun>
 MissingReserveCheck::runOf(const LoopGrowth &G, ASTContext &Ctx) {
   auto Parents = utils::parentsOf(Ctx, *G.Outer);
@@ -738,58 +772,59 @@ MissingReserveCheck::runOf(const LoopGrowth &G, ASTContext &Ctx) {
     return std::nullopt;
   // Statements of the block in order: loops that grow C with a count known
   // before the first of them join the run; statements that only read C (or
-  // do not name it) leave it going; anything else ends it.
-  // A later loop that grows C without a reserve of its own: the run's
-  // reserve would be its share only.
-  auto GrowsUnreserved = [&](const Stmt &S) {
-    for (const Stmt *L : loopsGrowing(S, G.C, Ctx)) {
-      const Expr *Call = firstGrowthCall(*L, G.C, Ctx);
-      const Expr *Obj = objectOf(*Call);
-      if (!Obj || !analyzeGrowth(*Call, *Obj, Ctx, nullptr))
-        return true;
-    }
-    return false;
-  };
+  // do not name it) leave it going; anything else ends it. After the run, a
+  // loop growing C without a reserve of its own makes the run's reserve its
+  // share only.
   GrowthRun R;
   bool Found = false, Ended = false;
   for (const Stmt *S : Block->body()) {
     if (!refersToDecl(S, G.C))
       continue;
     if (Ended) {
-      R.GrownLater |= GrowsUnreserved(*S);
+      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
       continue;
     }
-    std::optional<LoopGrowth> LG;
-    if (S == G.Outer && R.Loops.empty())
-      LG = G;
-    else if (mu::isLoopStmt(*S))
-      if (const Expr *Call = firstGrowthCall(*S, G.C, Ctx))
-        if (const Expr *Obj = objectOf(*Call))
-          LG = analyzeGrowth(*Call, *Obj, Ctx,
-                             R.Loops.empty() ? nullptr : Block);
-    // A guarded count joins only as the first: joined guards would drop the
-    // whole reserve when one loop does not run.
-    if (LG && LG->Outer == S && LG->C == G.C &&
-        (R.Loops.empty() || LG->Guard.empty())) {
+    if (std::optional<LoopGrowth> LG = runMember(*S, G, R, *Block, Ctx)) {
       R.Loops.push_back(std::move(*LG));
       Found |= S == G.Outer;
-      continue;
-    }
-    if (S == G.Outer) { // cannot join the run before it: starts its own
+    } else if (S == G.Outer) { // cannot join the run before it
       R.Loops.assign(1, G);
       Found = true;
+    } else if (onlyReads(*S, G.C, Ctx)) {
       continue;
-    }
-    if (onlyReads(*S, G.C, Ctx))
-      continue;
-    if (Found) {
+    } else if (Found) {
       Ended = true;
-      R.GrownLater |= GrowsUnreserved(*S);
+      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
     } else {
       R.Loops.clear();
     }
   }
   return Found ? std::optional<GrowthRun>(std::move(R)) : std::nullopt;
+}
+
+// Whether C may hold elements when Before starts (it does unless it is a
+// default-constructed local not used before), or nullopt when it is
+// reserved, resized or assigned before: the author sized it.
+static std::optional<bool>
+mayHoldElementsBefore(const ValueDecl &C, const Stmt &Before,
+                      const MissingReserveCheck::FunctionUses &Uses,
+                      const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Before.getBeginLoc());
+  auto UIt = Uses.find(&C);
+  bool UsedBefore = false;
+  if (UIt != Uses.end())
+    for (const MissingReserveCheck::Use &U : UIt->second)
+      if (SM.isBeforeInTranslationUnit(U.Loc, Loc)) {
+        if (U.ReservesOrResizes)
+          return std::nullopt;
+        UsedBefore = true;
+      }
+  const auto *VD = dyn_cast<VarDecl>(&C);
+  if (!VD || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType())
+    return true;
+  const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+  return !(CE && CE->getNumArgs() == 0) || UsedBefore;
 }
 
 void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
@@ -822,29 +857,11 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
     return;
 
   // Reserved or resized before the loop already: the author sized it.
-  const FunctionUses &Uses = usesIn(*Sum.Enc.Body, Ctx);
-  SourceLocation LoopLoc = SM.getExpansionLoc(Outer->getBeginLoc());
-  bool MayHoldElements = true;
-  auto UIt = Uses.find(C);
-  if (UIt != Uses.end()) {
-    for (const Use &U : UIt->second)
-      if (U.ReservesOrResizes && SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
-        return;
-  }
-  if (const auto *VD = dyn_cast<VarDecl>(C)) {
-    const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
-    bool DefaultInit = false;
-    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init))
-      DefaultInit = CE->getNumArgs() == 0;
-    if (!isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() &&
-        DefaultInit) {
-      MayHoldElements = false;
-      if (UIt != Uses.end())
-        for (const Use &U : UIt->second)
-          if (SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
-            MayHoldElements = true;
-    }
-  }
+  std::optional<bool> MayHold =
+      mayHoldElementsBefore(*C, *Outer, usesIn(*Sum.Enc.Body, Ctx), SM);
+  if (!MayHold)
+    return;
+  bool MayHoldElements = *MayHold;
   // An empty string that never outgrows its inline buffer never allocates.
   if (Sum.Kind == CK_String && Sum.AllConstant && !MayHoldElements)
     if (const CXXRecordDecl *RD = recordOf(C->getType());

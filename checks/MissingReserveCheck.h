@@ -55,6 +55,10 @@ private:
                                           ASTContext &Ctx,
                                           const Stmt *InvariantScope);
   std::optional<GrowthRun> runOf(const LoopGrowth &G, ASTContext &Ctx);
+  std::optional<LoopGrowth> runMember(const Stmt &S, const LoopGrowth &G,
+                                      const GrowthRun &R, const Stmt &Block,
+                                      ASTContext &Ctx);
+  bool growsUnreserved(const Stmt &S, const ValueDecl *C, ASTContext &Ctx);
   void emitGrowth(const Expr &Call, const Expr &Object, const GrowthRun &Run,
                   ASTContext &Ctx);
   void checkReserveInLoop(const CXXMemberCallExpr &Call, ASTContext &Ctx);
