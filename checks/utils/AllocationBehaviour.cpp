@@ -5,7 +5,7 @@
 #include "ReadOnlyUse.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "llvm/ADT/StringSwitch.h"
+#include <utility>
 
 namespace clang::tidy::memlint::utils {
 
@@ -141,16 +141,28 @@ UseEffect effectOf(const VarUse &U, bool IsString, uint64_t SmallCap,
 AllocationKind allocationKindOf(const CXXRecordDecl &RD) {
   if (!RD.isInStdNamespace() || !RD.getIdentifier())
     return AllocationKind::Unknown;
-  return llvm::StringSwitch<AllocationKind>(RD.getName())
-      .Cases("vector", "deque", AllocationKind::Contiguous)
-      .Case("basic_string", AllocationKind::SmallBuffer)
-      .Cases("map", "multimap", "set", "multiset", AllocationKind::NodeBased)
-      .Cases("list", "forward_list", AllocationKind::NodeBased)
-      .Cases("unordered_map", "unordered_multimap", "unordered_set",
-             "unordered_multiset", AllocationKind::HashTable)
-      .Cases("basic_ostringstream", "basic_stringstream",
-             AllocationKind::Stream)
-      .Default(AllocationKind::Unknown);
+  // Not llvm::StringSwitch: its Cases() changed between LLVM 19 and 22.
+  static const std::pair<llvm::StringRef, AllocationKind> Kinds[] = {
+      {"vector", AllocationKind::Contiguous},
+      {"deque", AllocationKind::Contiguous},
+      {"basic_string", AllocationKind::SmallBuffer},
+      {"map", AllocationKind::NodeBased},
+      {"multimap", AllocationKind::NodeBased},
+      {"set", AllocationKind::NodeBased},
+      {"multiset", AllocationKind::NodeBased},
+      {"list", AllocationKind::NodeBased},
+      {"forward_list", AllocationKind::NodeBased},
+      {"unordered_map", AllocationKind::HashTable},
+      {"unordered_multimap", AllocationKind::HashTable},
+      {"unordered_set", AllocationKind::HashTable},
+      {"unordered_multiset", AllocationKind::HashTable},
+      {"basic_ostringstream", AllocationKind::Stream},
+      {"basic_stringstream", AllocationKind::Stream},
+  };
+  for (const auto &[Name, Kind] : Kinds)
+    if (RD.getName() == Name)
+      return Kind;
+  return AllocationKind::Unknown;
 }
 
 StandardLibrary standardLibraryOf(const CXXRecordDecl &BasicString) {
