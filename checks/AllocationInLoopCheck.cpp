@@ -86,18 +86,6 @@ unsigned explicitArgCount(const CXXConstructExpr &CE) {
   return N;
 }
 
-// A std::basic_string initialized from a literal that fits the inline buffer
-// never allocates.
-bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
-  const auto *CE =
-      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
-  if (!CE || explicitArgCount(*CE) != 1)
-    return false;
-  // Every literal it can start from: `s("ab")`, `s(c ? "ab" : "cd")`.
-  std::optional<uint64_t> Len = memlint::utils::maxLiteralLength(CE->getArg(0));
-  return Len && *Len <= memlint::utils::smallStringCapacity(RD);
-}
-
 // Whether the array Arr is only read in FD (`sizeof Arr`, `Arr[i]`,
 // `Arr[i].Field` read or bound to a const reference). A local, static or not,
 // cannot be reached from elsewhere without a use here that lets it escape.
@@ -489,8 +477,9 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
 
-  if (*Fam == Family::String && (isSmallStringLiteralInit(*V, *RD) ||
-                                 isMostlySmallTableInit(*V, *RD, Ctx)))
+  // A string that starts from a short literal and keeps short values is
+  // one of reuseSavesNothing's cases below.
+  if (*Fam == Family::String && isMostlySmallTableInit(*V, *RD, Ctx))
     return;
   if (allocationIsElsewhere(*V))
     return;

@@ -150,3 +150,16 @@ void largeStrings(int N) {
   // CHECK-FIXES-NEXT: {{^}}    Tag.clear();{{$}}
   // CHECK-FIXES:      {{^}}    Buffer.clear();{{$}}
 }
+
+// A short initializer does not make a string short: appended to, it grows.
+void grownFromShort(const std::vector<std::string> &Lines) {
+  for (const std::string &Line : Lines) {
+    std::string Row = "> ";
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'Row' is allocated on every iteration; declare it before the loop and reassign it to reuse its capacity [memlint-allocation-in-loop]
+    Row += Line;
+    useString(Row);
+  }
+  // CHECK-FIXES:      {{^}}  std::string Row;{{$}}
+  // CHECK-FIXES-NEXT: {{^}}  for (const std::string &Line : Lines) {{{$}}
+  // CHECK-FIXES-NEXT: {{^}}    Row = "> ";{{$}}
+}
