@@ -168,4 +168,63 @@ std::list<int> d; std::unordered_map<int, int> e; Mine f;
   EXPECT_EQ(KindOf("f"), int(AllocationKind::Unknown));
 }
 
+// bufferFate of a default-constructed local `v` over one body at a time.
+const char *FatePrelude = R"cc(
+namespace std {
+template <class T> struct remove_reference { using type = T; };
+template <class T> struct remove_reference<T &> { using type = T; };
+template <class T> typename remove_reference<T>::type &&move(T &&t);
+template <class T> struct vector {
+  vector();
+  vector(const vector &);
+  vector(vector &&);
+  vector &operator=(const vector &);
+  vector &operator=(vector &&);
+  void push_back(const T &);
+  void clear();
+  unsigned long size() const;
+};
+} // namespace std
+std::vector<int> make();
+void read(const std::vector<int> &);
+void fill(std::vector<int> &);
+)cc";
+
+std::optional<BufferFate> fateOf(const std::string &Body) {
+  std::string Code = std::string(FatePrelude) +
+                     "void f(const std::vector<int> &other, "
+                     "std::vector<int> w) {\n  std::vector<int> v;\n" +
+                     Body + "\n}\n";
+  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
+      Code, {"-std=c++17", "-Wno-everything"}, "input.cc");
+  if (!AST || AST->getDiagnostics().hasErrorOccurred())
+    return std::nullopt;
+  ASTContext &Ctx = AST->getASTContext();
+  auto M = match(functionDecl(hasName("f"), isDefinition(),
+                              hasDescendant(varDecl(hasName("v")).bind("v")))
+                     .bind("f"),
+                 Ctx);
+  if (M.empty())
+    return std::nullopt;
+  return bufferFate(*M[0].getNodeAs<VarDecl>("v"),
+                    *M[0].getNodeAs<FunctionDecl>("f")->getBody(), Ctx);
+}
+
+void expectFate(const std::string &Body, BufferFate Expected) {
+  std::optional<BufferFate> F = fateOf(Body);
+  ASSERT_TRUE(F.has_value()) << Body;
+  EXPECT_EQ(int(*F), int(Expected)) << Body;
+}
+
+TEST(AllocationBehaviour, BufferFate) {
+  expectFate("read(v); (void)v.size();", BufferFate::NeverGrown);
+  expectFate("v.clear(); read(v);", BufferFate::NeverGrown);
+  expectFate("v = make(); read(v);", BufferFate::ReplacedEachTime);
+  expectFate("v.clear(); v = make();", BufferFate::ReplacedEachTime);
+  expectFate("v = std::move(w);", BufferFate::ReplacedEachTime);
+  expectFate("v = other;", BufferFate::MayBeReused);
+  expectFate("fill(v);", BufferFate::MayBeReused);
+  expectFate("v = make(); v.push_back(1);", BufferFate::MayBeReused);
+}
+
 } // namespace
