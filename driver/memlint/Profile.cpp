@@ -47,18 +47,37 @@ bool isSystemPath(llvm::StringRef Path) {
   return Path.starts_with("linux-vdso") || Path.starts_with("linux-gate");
 }
 
+// The qualified name of a demangled function: without the return type of a
+// template ("int& std::vector<int>::emplace_back<int>(int&&)") and without
+// the parameters.
+llvm::StringRef qualifiedName(llvm::StringRef Fn) {
+  if (Fn.starts_with("operator "))
+    return Fn;
+  int Depth = 0;
+  size_t Start = 0;
+  for (size_t I = 0; I < Fn.size(); ++I) {
+    const char C = Fn[I];
+    if (C == '<')
+      ++Depth;
+    else if (C == '>')
+      --Depth;
+    else if (Depth == 0 && C == ' ' && !Fn.substr(I + 1).starts_with("("))
+      Start = I + 1;
+    else if (Depth == 0 && C == '(' && I > 0 && Fn[I - 1] != ' ')
+      return Fn.slice(Start, I);
+  }
+  return Fn.drop_front(Start);
+}
+
 // Names only the implementation may declare: namespace std and the
 // runtime's own, reserved identifiers, the allocation functions.
-bool isSystemFunction(llvm::StringRef Fn) {
-  static const char *const Prefixes[] = {"std::",
-                                         "__gnu_cxx::",
-                                         "__cxxabiv1::",
-                                         "operator new",
-                                         "operator delete",
-                                         "void std::",
-                                         "__"};
+bool isSystemFunction(llvm::StringRef Full) {
+  static const char *const Prefixes[] = {"std::",           "__gnu_cxx::",
+                                         "__cxxabiv1::",    "operator new",
+                                         "operator delete", "__"};
+  llvm::StringRef Fn = qualifiedName(Full);
   for (const char *P : Prefixes)
-    if (Fn.starts_with(P))
+    if (Fn.starts_with(P) || Full.starts_with(P))
       return true;
   if (Fn.size() > 1 && Fn[0] == '_' && llvm::isUpper(Fn[1]))
     return true;
@@ -81,9 +100,12 @@ void classifyFrame(ProfileFrame &F) {
     F.System = isSystemPath(F.Module) || isSystemFunction(F.Function);
     return;
   }
-  // A relative file name (DHAT without --fullpath-after=, or a library
-  // built elsewhere): only the function's name tells.
-  F.System = isSystemFunction(F.Function) ||
+  // A relative file name: with a directory, the debug info of a library
+  // built elsewhere with its paths remapped (Debian's packages: "./elf/...");
+  // a bare name (DHAT without --fullpath-after=): only the function's name
+  // tells.
+  F.System = llvm::StringRef(F.File).contains('/') ||
+             isSystemFunction(F.Function) ||
              (!F.Module.empty() && isSystemPath(F.Module));
 }
 
@@ -338,7 +360,10 @@ ProfileSite readDhatSite(const Reader &R, const llvm::json::Object &PP,
   ProfileSite S;
   S.Allocations = R.count(PP, "tbk", "a program point");
   S.Bytes = R.count(PP, "tb", "a program point");
-  S.PeakLiveBytes = R.count(PP, "mb", "a program point");
+  // DHAT's own maximum ("mb") can be below what was live at the global
+  // peak ("gb"); both are lower bounds of the site's peak.
+  S.PeakLiveBytes = std::max(R.count(PP, "mb", "a program point"),
+                             R.count(PP, "gb", "a program point"));
   const llvm::json::Array &FS = R.array(PP, "fs");
   for (size_t I = 0; I < FS.size(); ++I) {
     auto Idx = FS[I].getAsInteger();
