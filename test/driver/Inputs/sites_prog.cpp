@@ -39,6 +39,10 @@ int main() {
   }
   for (int *P : Kept)
     delete P;
+  void *volatile R = std::malloc(8); // line 42
+  for (int I = 0; I < 5; ++I)
+    R = std::realloc(R, 16 << I); // line 44: 5 allocations, each frees one
+  std::free(R);
   std::printf("%zu\n", V.size());
   return 0;
 }
