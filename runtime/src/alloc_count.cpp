@@ -291,7 +291,12 @@ __attribute__((noinline)) std::uint32_t record_site(std::size_t n) {
   }
   in_site_hook = true;
   std::uint32_t id = 0;
-  if (sites_ready()) {
+  if (!sites_ready()) {
+    // Before the environment can be read, or while another thread maps
+    // the table: unattributed if sites turn out to be on.
+    unattributed_allocations.fetch_add(1, std::memory_order_relaxed);
+    unattributed_bytes.fetch_add(n, std::memory_order_relaxed);
+  } else {
     unwind_buffer b;
     _Unwind_Backtrace(collect_frame, &b);
     id = b.depth ? find_or_insert(b.frames, b.depth) : 0;
