@@ -9,7 +9,6 @@
 #include "Driver.h"
 #include "Profile.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -587,10 +586,14 @@ int runMeasure(llvm::ArrayRef<std::string> Args) {
                       "-", Err, measureEnv(Lib, Report, SitesPrefix));
   auto Buf = llvm::MemoryBuffer::getFile(Report);
   llvm::sys::fs::remove(Report);
-  auto Cleanup = llvm::make_scope_exit([&] {
-    if (O.Sites)
-      llvm::sys::fs::remove_directories(SitesDir);
-  });
+  // (not llvm::make_scope_exit: deprecated in LLVM 22)
+  struct RemoveDir {
+    llvm::StringRef Dir;
+    ~RemoveDir() {
+      if (!Dir.empty())
+        llvm::sys::fs::remove_directories(Dir);
+    }
+  } Cleanup{SitesDir.str()};
   if (RC == -1) {
     llvm::errs() << "memlint: error: cannot run '" << Program << "': " << Err
                  << "\n";
