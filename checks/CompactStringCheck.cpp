@@ -868,10 +868,9 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
            << VD << static_cast<unsigned>(Max);
   };
   // Fix plan: compact_string only where its header resolves.
-  if (!InMacro &&
-      !RuntimeInfo.available(
-          CompactStringHeader, SM,
-          SM.getFileID(SM.getExpansionLoc(VD->getLocation())))) {
+  if (!InMacro && !RuntimeInfo.available(
+                      CompactStringHeader, SM,
+                      SM.getFileID(SM.getExpansionLoc(VD->getLocation())))) {
     Warn();
     diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
         << utils::RuntimeAvailability::missingReason(CompactStringHeader);

@@ -1001,8 +1001,7 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
   std::optional<int64_t> HV = evaluateInt(Hi, Ctx), LV = evaluateInt(Lo, Ctx);
   bool LoLiteral = LV && isLiteralArithmetic(Lo);
   if (!HV || !LV)
-    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx,
-                         Conv);
+    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx, Conv);
   LoopTripCount C;
   int64_t N = *HV - *LV + Off;
   C.Constant = N < 0 ? 0 : static_cast<uint64_t>(N);

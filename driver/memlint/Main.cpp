@@ -38,6 +38,7 @@ namespace {
 const char *Usage = R"(usage: memlint check [options] [files...]
        memlint list
        memlint explain CHECK
+       memlint merge [options] REPORT...
        memlint measure [--sites -o PROFILE] -- COMMAND [ARGS...]
        memlint profile [-o OUT] PROFILE...   (memlint profiles, DHAT files)
 
@@ -57,6 +58,12 @@ check options:
   --header-filter REGEX  headers to report (default: every header under the
                          project root)
   --extra-arg ARG        add ARG to every compile command
+  --shard K/N            analyze only shard K of N (for a CI matrix; needs
+                         --format json or sarif, merged by 'memlint merge')
+
+merge: merges the reports of 'memlint check --shard K/N' into the report of
+one run; takes --format, -o, --baseline, --write-baseline, --diff, --fix and
+--fix-dry-run as check does.
   --version              print the version
 
 Exit status: 0 nothing reported, 1 findings reported, 2 usage or
@@ -77,6 +84,7 @@ struct CheckOptions {
   bool FixDryRun = false;
   std::optional<std::string> HeaderFilter;
   std::vector<std::string> ExtraArgs;
+  std::optional<std::pair<unsigned, unsigned>> Shard;
   std::vector<std::string> Files;
 };
 
@@ -136,6 +144,8 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.HeaderFilter = *V;
     } else if (auto V = Value("--extra-arg")) {
       O.ExtraArgs.push_back(*V);
+    } else if (auto V = Value("--shard")) {
+      O.Shard = parseShard(*V);
     } else if (A == "--fix") {
       O.Fix = true;
     } else if (A == "--fix-dry-run") {
@@ -146,6 +156,12 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
   }
   if (O.Fix && O.FixDryRun)
     usageError("--fix and --fix-dry-run exclude each other");
+  if (O.Shard && O.Format != "json" && O.Format != "sarif")
+    usageError("--shard needs --format json or sarif ('memlint merge' reads "
+               "them)");
+  if (O.Shard && (O.Fix || O.FixDryRun))
+    usageError("--shard: fix after merging ('memlint merge --fix'), where "
+               "every TU's edits are known");
   return O;
 }
 
@@ -271,82 +287,71 @@ std::string selectChecks(const std::string &Tidy,
   return "-*,memlint-*";
 }
 
-int runCheck(llvm::ArrayRef<std::string> Args) {
-  auto Start = std::chrono::steady_clock::now();
-  CheckOptions O = parseCheckOptions(Args);
-  const std::string Cwd = currentDir();
-  const std::string Root = projectRoot(Cwd);
+using Clock = std::chrono::steady_clock;
 
-  // Everything that can be a usage or configuration error is checked before
-  // the (long) analysis starts.
+// clang-tidy matches its header filter against the header's name as the
+// include spelled it (often relative), so the default filter takes every
+// non-system header and what lies outside the project is dropped here.
+void dropOutsideProject(std::vector<Finding> &Findings, const CheckOptions &O,
+                        const std::set<std::string> &Analyzed,
+                        const std::string &Root) {
+  if (O.HeaderFilter)
+    return;
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    return !F.Pos.File.empty() && !Analyzed.count(F.Pos.File) &&
+           relativeTo(F.Pos.File, Root) == F.Pos.File;
+  });
+}
+
+/// What a run has decided before it reports: the findings filters.
+struct RunFilters {
   std::optional<Baseline> Base;
-  if (!O.Baseline.empty())
-    Base = readBaseline(O.Baseline);
-  std::string Db = findCompileDatabase(O.DbDir);
-  std::vector<std::string> DbFiles = readCompileDatabase(Db);
-  std::vector<std::string> Files;
-  if (O.Files.empty()) {
-    Files = DbFiles;
-  } else {
-    std::set<std::string> Seen;
-    for (const std::string &F : O.Files) {
-      std::string Abs = canonicalPath(F, Cwd);
-      if (Seen.insert(Abs).second)
-        Files.push_back(Abs);
-    }
-  }
   std::optional<ChangedLines> Changed;
+};
+
+// Everything that can be a usage or configuration error of the filters and
+// the output, checked before the (long) analysis starts.
+RunFilters prepareFilters(const CheckOptions &O, const std::string &Root) {
+  RunFilters F;
+  if (!O.Baseline.empty())
+    F.Base = readBaseline(O.Baseline);
   if (O.DiffRef)
-    Changed = changedLinesSince(*O.DiffRef, Root);
-  std::string Tidy = tidyOrDie();
-  verifyConfigs(Tidy, Files);
-  std::string Checks = selectChecks(Tidy, O.Checks);
+    F.Changed = changedLinesSince(*O.DiffRef, Root);
   if (!O.Output.empty()) {
     llvm::StringRef Dir = llvm::sys::path::parent_path(O.Output);
     if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
       usageError("-o: directory '" + Dir.str() + "' does not exist");
   }
+  return F;
+}
 
-  AnalysisRequest Req;
-  Req.Tidy = Tidy;
-  Req.Cwd = Cwd;
-  Req.Files = Files;
-  Req.Jobs =
-      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  Req.TidyArgs = {"-p",
-                  std::string(llvm::sys::path::parent_path(Db)),
-                  "--quiet",
-                  "--use-color=false",
-                  "--checks=" + Checks,
-                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
-  for (const std::string &E : O.ExtraArgs)
-    Req.TidyArgs.push_back("--extra-arg=" + E);
-  AnalysisResult R = analyze(Req);
+void writeReport(llvm::raw_ostream &OS, const std::string &Format,
+                 const std::vector<Finding> &Findings, ReportContext &Ctx) {
+  if (Format == "text")
+    writeText(OS, Findings, Ctx);
+  else if (Format == "json")
+    writeJson(OS, Findings, Ctx);
+  else if (Format == "sarif")
+    writeSarif(OS, Findings, Ctx);
+  else if (Format == "github")
+    writeGithub(OS, Findings, Ctx);
+  else
+    writeCodeClimate(OS, Findings, Ctx);
+}
 
-  // clang-tidy matches its header filter against the header's name as the
-  // include spelled it (often relative), so the default filter takes every
-  // non-system header and what lies outside the project is dropped here.
-  std::vector<Finding> Findings;
-  std::set<std::string> Analyzed(Files.begin(), Files.end());
-  for (Finding &F : R.Findings)
-    if (O.HeaderFilter || F.Pos.File.empty() || Analyzed.count(F.Pos.File) ||
-        relativeTo(F.Pos.File, Root) != F.Pos.File)
-      Findings.push_back(std::move(F));
-  SourceCache Sources;
-  fingerprint(Findings, Sources, Root);
+// The rest of a run once its findings are merged, shared by `check` and
+// `merge`: fingerprints, baseline, --diff, --fix, the report, the exit status.
+int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
+              ReportContext &Ctx, Clock::time_point Start) {
+  std::vector<Finding> &Findings = R.Findings;
+  fingerprint(Findings, *Ctx.Sources, Ctx.Root);
   std::stable_sort(
       Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
         return std::tie(A.RelPath, A.Pos.Offset, A.Check, A.Message) <
                std::tie(B.RelPath, B.Pos.Offset, B.Check, B.Message);
       });
-
-  ReportContext Ctx;
-  Ctx.Root = Root;
-  Ctx.Cwd = Cwd;
-  Ctx.Sources = &Sources;
   Ctx.Summary.FilesAnalyzed = R.FilesAnalyzed;
   Ctx.Summary.FilesFailed = R.Failures.size();
-
   if (!O.WriteBaseline.empty()) {
     std::string Err;
     if (!writeFileAtomically(O.WriteBaseline, baselineJson(Findings), Err)) {
@@ -356,10 +361,10 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
     llvm::errs() << "memlint: recorded " << Findings.size() << " findings in "
                  << O.WriteBaseline << "\n";
   }
-  if (Base)
-    Ctx.Summary.Suppressed = applyBaseline(Findings, *Base);
-  if (Changed)
-    Ctx.Summary.Filtered = filterToChanged(Findings, *Changed);
+  if (Filters.Base)
+    Ctx.Summary.Suppressed = applyBaseline(Findings, *Filters.Base);
+  if (Filters.Changed)
+    Ctx.Summary.Filtered = filterToChanged(Findings, *Filters.Changed);
 
   std::string Report;
   llvm::raw_string_ostream OS(Report);
@@ -367,7 +372,7 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   if (O.Fix || O.FixDryRun) {
     std::string DiffText;
     llvm::raw_string_ostream DiffOS(DiffText);
-    Fixes = applyFixes(Findings, Sources, Root, O.FixDryRun, DiffOS);
+    Fixes = applyFixes(Findings, *Ctx.Sources, Ctx.Root, O.FixDryRun, DiffOS);
     if (O.FixDryRun)
       OS << DiffText;
     else if (Fixes.Applied)
@@ -377,20 +382,9 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
                    << (Fixes.FilesChanged == 1 ? " file" : " files") << "\n";
   }
   Ctx.Summary.Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-          .count();
-  if (!O.FixDryRun) {
-    if (O.Format == "text")
-      writeText(OS, Findings, Ctx);
-    else if (O.Format == "json")
-      writeJson(OS, Findings, Ctx);
-    else if (O.Format == "sarif")
-      writeSarif(OS, Findings, Ctx);
-    else if (O.Format == "github")
-      writeGithub(OS, Findings, Ctx);
-    else
-      writeCodeClimate(OS, Findings, Ctx);
-  }
+      std::chrono::duration<double>(Clock::now() - Start).count();
+  if (!O.FixDryRun)
+    writeReport(OS, O.Format, Findings, Ctx);
   OS.flush();
   for (const std::string &F : R.Failures)
     llvm::errs() << "memlint: error: " << F << "\n";
@@ -410,6 +404,101 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   bool Open = llvm::any_of(
       Findings, [&](const Finding &F) { return !(O.Fix && F.Fixed); });
   return Open ? ExitFindings : ExitClean;
+}
+
+// The TUs to analyze: the ones named, else the database's.
+std::vector<std::string> selectFiles(const CheckOptions &O,
+                                     const std::vector<std::string> &DbFiles,
+                                     const std::string &Cwd) {
+  if (O.Files.empty())
+    return DbFiles;
+  std::vector<std::string> Files;
+  std::set<std::string> Seen;
+  for (const std::string &F : O.Files) {
+    std::string Abs = canonicalPath(F, Cwd);
+    if (Seen.insert(Abs).second)
+      Files.push_back(Abs);
+  }
+  return Files;
+}
+
+int runCheck(llvm::ArrayRef<std::string> Args) {
+  auto Start = Clock::now();
+  CheckOptions O = parseCheckOptions(Args);
+  const std::string Cwd = currentDir();
+  const std::string Root = projectRoot(Cwd);
+
+  RunFilters Filters = prepareFilters(O, Root);
+  std::string Db = findCompileDatabase(O.DbDir);
+  std::vector<std::string> Files = selectFiles(O, readCompileDatabase(Db), Cwd);
+  // A finding in any TU of the whole run is in the project, whichever shard
+  // analyzes that TU.
+  std::set<std::string> Analyzed(Files.begin(), Files.end());
+  if (O.Shard)
+    Files = shardFiles(Files, O.Shard->first, O.Shard->second, Root);
+  std::string Tidy = tidyOrDie();
+  verifyConfigs(Tidy, Files);
+  std::string Checks = selectChecks(Tidy, O.Checks);
+
+  AnalysisRequest Req;
+  Req.Tidy = Tidy;
+  Req.Cwd = Cwd;
+  Req.Files = Files;
+  Req.Jobs =
+      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Req.TidyArgs = {"-p",
+                  std::string(llvm::sys::path::parent_path(Db)),
+                  "--quiet",
+                  "--use-color=false",
+                  "--checks=" + Checks,
+                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
+  for (const std::string &E : O.ExtraArgs)
+    Req.TidyArgs.push_back("--extra-arg=" + E);
+  AnalysisResult R = analyze(Req);
+  dropOutsideProject(R.Findings, O, Analyzed, Root);
+
+  SourceCache Sources;
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  Ctx.Cwd = Cwd;
+  Ctx.Sources = &Sources;
+  ShardInfo Shard;
+  if (O.Shard) {
+    Shard.Index = O.Shard->first;
+    Shard.Count = O.Shard->second;
+    Shard.Checks = Checks;
+    Shard.Units = std::move(R.Units);
+    for (UnitResult &U : Shard.Units)
+      dropOutsideProject(U.Findings, O, Analyzed, Root);
+    Ctx.Shard = &Shard;
+  }
+  return finishRun(O, R, Filters, Ctx, Start);
+}
+
+int runMerge(llvm::ArrayRef<std::string> Args) {
+  auto Start = Clock::now();
+  CheckOptions O = parseCheckOptions(Args);
+  if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
+      !O.ExtraArgs.empty() || O.Shard)
+    usageError("merge takes only --format, -o, --baseline, --write-baseline, "
+               "--diff, --fix and --fix-dry-run (the shards chose the rest)");
+  const std::string Cwd = currentDir();
+  const std::string Root = projectRoot(Cwd);
+  RunFilters Filters = prepareFilters(O, Root);
+  std::vector<std::string> Reports;
+  for (const std::string &F : O.Files)
+    Reports.push_back(canonicalPath(F, Cwd));
+  std::vector<ShardInfo> Shards = readShardReports(Reports, Root);
+  std::vector<UnitResult> Units;
+  for (ShardInfo &S : Shards)
+    std::move(S.Units.begin(), S.Units.end(), std::back_inserter(Units));
+  AnalysisResult R = mergeUnits(std::move(Units), Cwd);
+  SourceCache Sources;
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  Ctx.Cwd = Cwd;
+  Ctx.Sources = &Sources;
+  return finishRun(O, R, Filters, Ctx, Start);
 }
 
 int runList(llvm::ArrayRef<std::string> Args) {
@@ -697,12 +786,14 @@ int main(int Argc, char **Argv) {
       return runList(Rest);
     if (Cmd == "explain")
       return runExplain(Rest);
+    if (Cmd == "merge")
+      return runMerge(Rest);
     if (Cmd == "measure")
       return runMeasure(Rest);
     if (Cmd == "profile")
       return runProfile(Rest);
     throw UsageError{"unknown command '" + Cmd.str() +
-                     "' (check, list, explain, measure or profile)"};
+                     "' (check, merge, list, explain, measure or profile)"};
   } catch (const UsageError &E) {
     llvm::errs() << "memlint: error: " << E.Message << "\n";
     return ExitUsage;
