@@ -161,7 +161,14 @@ void sites_after_fork_in_child() {
   // live (it may free them).
   for (std::size_t i = 0; i < site_capacity; ++i) {
     site &s = sites_table[i];
-    if (__atomic_load_n(&s.state, __ATOMIC_ACQUIRE) != 2)
+    const std::uint32_t st = __atomic_load_n(&s.state, __ATOMIC_ACQUIRE);
+    if (st == 1) {
+      // Being filled by a thread that does not exist in the child: it would
+      // never become ready. Its counts are zero, so it is never written.
+      __atomic_store_n(&s.state, 2, __ATOMIC_RELEASE);
+      continue;
+    }
+    if (st != 2)
       continue;
     __atomic_store_n(&s.allocations, 0, __ATOMIC_RELAXED);
     __atomic_store_n(&s.bytes, 0, __ATOMIC_RELAXED);
@@ -253,11 +260,13 @@ std::uint32_t find_or_insert(const std::uintptr_t *f, unsigned n) {
         return static_cast<std::uint32_t>(i + 1);
       }
     }
-    while (st == 1) { // another thread is filling this slot: a few stores
+    // Another thread is filling this slot (a few stores). Should it stall,
+    // probe on: a second entry of the same stack is merged by the driver.
+    for (int spins = 0; st == 1 && spins < 64; ++spins) {
       sched_yield();
       st = __atomic_load_n(&s.state, __ATOMIC_ACQUIRE);
     }
-    if (same_stack(s, h, f, n))
+    if (st == 2 && same_stack(s, h, f, n))
       return static_cast<std::uint32_t>(i + 1);
   }
   return 0;
