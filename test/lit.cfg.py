@@ -98,3 +98,6 @@ if os.access(_sarif, os.X_OK):
     config.substitutions.append(("%sarif_multitool", _sarif))
 if os.path.exists(os.path.join(config.memlint_obj_root, "lib", "libmemlint_alloc_count.so")):
     config.available_features.add("alloc-counter")
+# Profile tests compare memlint measure --sites with DHAT when valgrind is there.
+if shutil.which("valgrind"):
+    config.available_features.add("valgrind")

@@ -7,6 +7,7 @@
 
 #include "Analyze.h"
 #include "Driver.h"
+#include "Profile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -38,7 +39,8 @@ const char *Usage = R"(usage: memlint check [options] [files...]
        memlint list
        memlint explain CHECK
        memlint merge [options] REPORT...
-       memlint measure -- COMMAND [ARGS...]
+       memlint measure [--sites -o PROFILE] -- COMMAND [ARGS...]
+       memlint profile [-o OUT] PROFILE...   (memlint profiles, DHAT files)
 
 check options:
   -p DIR                 directory of compile_commands.json (default: . or
@@ -546,41 +548,141 @@ std::string allocCounterLibrary() {
   return "";
 }
 
-int runMeasure(llvm::ArrayRef<std::string> Args) {
-  if (!Args.empty() && Args[0] == "--")
-    Args = Args.drop_front();
-  if (Args.empty())
-    usageError("usage: memlint measure -- COMMAND [ARGS...]");
-  std::string Lib = allocCounterLibrary();
-  if (Lib.empty())
-    usageError("cannot find libmemlint_alloc_count.so in '" + SelfDir +
-               "/../lib' or '" MEMLINT_INSTALL_LIBDIR "'");
-  std::string Program = Args[0];
-  if (Program.find('/') == std::string::npos) {
-    auto Found = llvm::sys::findProgramByName(Program);
-    if (!Found)
-      usageError("command not found: '" + Program + "'");
-    Program = *Found;
+struct MeasureOptions {
+  bool Sites = false;
+  std::string Output;
+  std::vector<std::string> Command;
+};
+
+const char *MeasureUsage =
+    "usage: memlint measure [--sites -o PROFILE] -- COMMAND [ARGS...]";
+
+MeasureOptions parseMeasureOptions(llvm::ArrayRef<std::string> Args) {
+  MeasureOptions O;
+  size_t I = 0;
+  for (; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--") {
+      ++I;
+      break;
+    }
+    if (A == "--sites") {
+      O.Sites = true;
+    } else if (A == "-o" || A == "--output") {
+      if (++I == Args.size())
+        usageError("option '" + A.str() + "' needs a value");
+      O.Output = Args[I];
+    } else if (A.starts_with("-o") && A.size() > 2) {
+      O.Output = A.drop_front(A[2] == '=' ? 3 : 2).str();
+    } else if (A.starts_with("-")) {
+      usageError("unknown measure option '" + A.str() + "' (" + MeasureUsage +
+                 ")");
+    } else {
+      break; // the command, without "--"
+    }
   }
-  llvm::SmallString<128> Report;
-  if (llvm::sys::fs::createTemporaryFile("memlint-alloc", "json", Report))
-    usageError("cannot create a temporary file");
+  O.Command.assign(Args.begin() + I, Args.end());
+  if (O.Command.empty())
+    usageError(MeasureUsage);
+  if (O.Sites && O.Output.empty())
+    usageError("--sites needs -o PROFILE");
+  if (!O.Sites && !O.Output.empty())
+    usageError("-o is for the profile of --sites");
+  if (O.Sites) {
+    llvm::StringRef Dir = llvm::sys::path::parent_path(O.Output);
+    if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
+      usageError("cannot write '" + O.Output + "': no directory '" + Dir.str() +
+                 "'");
+  }
+  return O;
+}
+
+std::vector<std::string> measureEnv(const std::string &Lib,
+                                    llvm::StringRef Report,
+                                    llvm::StringRef SitesPrefix) {
   std::vector<std::string> Env;
   std::string Preload = Lib;
   for (char **E = environ; *E; ++E) {
     llvm::StringRef Var(*E);
     if (Var.starts_with("LD_PRELOAD="))
       Preload += ":" + Var.drop_front(11).str();
-    else if (!Var.starts_with("MEMLINT_ALLOC_REPORT="))
+    else if (!Var.starts_with("MEMLINT_ALLOC_REPORT=") &&
+             !Var.starts_with("MEMLINT_ALLOC_SITES="))
       Env.push_back(Var.str());
   }
   Env.push_back("LD_PRELOAD=" + Preload);
-  Env.push_back("MEMLINT_ALLOC_REPORT=" + std::string(Report));
+  Env.push_back("MEMLINT_ALLOC_REPORT=" + Report.str());
+  if (!SitesPrefix.empty())
+    Env.push_back("MEMLINT_ALLOC_SITES=" + SitesPrefix.str());
+  return Env;
+}
+
+// Symbolizes the site files the processes left in \p Dir into the profile
+// \p Output. Returns false (after an error line) when it cannot be written.
+bool writeSitesProfile(llvm::StringRef Dir, const MeasureOptions &O) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::filename(It->path()).starts_with("sites."))
+      Files.push_back(It->path());
+  llvm::sort(Files);
+  std::vector<std::string> NoDebug;
+  Profile P = symbolizeRawSites(Files, NoDebug);
+  std::string Cmd;
+  for (const std::string &A : O.Command)
+    Cmd += (Cmd.empty() ? "" : " ") + A;
+  P.Commands = {Cmd};
+  for (const std::string &B : NoDebug)
+    llvm::errs() << "memlint: warning: '" << B
+                 << "' has no debug information: build it with -g to see "
+                    "allocation sites as file:line\n";
   std::string Err;
-  int RC =
-      runProgram(Program, {Args.begin() + 1, Args.end()}, "-", "-", Err, Env);
+  if (!writeFileAtomically(O.Output, profileJson(P), Err)) {
+    llvm::errs() << "memlint: error: cannot write '" << O.Output << "': " << Err
+                 << "\n";
+    return false;
+  }
+  llvm::errs() << "memlint: " << P.Sites.size() << " allocation sites ("
+               << Files.size()
+               << (Files.size() == 1 ? " process" : " processes")
+               << ") written to '" << O.Output << "'\n";
+  return true;
+}
+
+int runMeasure(llvm::ArrayRef<std::string> Args) {
+  MeasureOptions O = parseMeasureOptions(Args);
+  std::string Lib = allocCounterLibrary();
+  if (Lib.empty())
+    usageError("cannot find libmemlint_alloc_count.so in '" + SelfDir +
+               "/../lib' or '" MEMLINT_INSTALL_LIBDIR "'");
+  std::string Program = O.Command[0];
+  if (Program.find('/') == std::string::npos) {
+    auto Found = llvm::sys::findProgramByName(Program);
+    if (!Found)
+      usageError("command not found: '" + Program + "'");
+    Program = *Found;
+  }
+  llvm::SmallString<128> Report, SitesDir;
+  if (llvm::sys::fs::createTemporaryFile("memlint-alloc", "json", Report) ||
+      (O.Sites &&
+       llvm::sys::fs::createUniqueDirectory("memlint-sites", SitesDir)))
+    usageError("cannot create a temporary file");
+  std::string SitesPrefix =
+      O.Sites ? (SitesDir + "/sites").str() : std::string();
+  std::string Err;
+  int RC = runProgram(Program, {O.Command.begin() + 1, O.Command.end()}, "-",
+                      "-", Err, measureEnv(Lib, Report, SitesPrefix));
   auto Buf = llvm::MemoryBuffer::getFile(Report);
   llvm::sys::fs::remove(Report);
+  // (not llvm::make_scope_exit: deprecated in LLVM 22)
+  struct RemoveDir {
+    llvm::StringRef Dir;
+    ~RemoveDir() {
+      if (!Dir.empty())
+        llvm::sys::fs::remove_directories(Dir);
+    }
+  } Cleanup{SitesDir.str()};
   if (RC == -1) {
     llvm::errs() << "memlint: error: cannot run '" << Program << "': " << Err
                  << "\n";
@@ -593,23 +695,63 @@ int runMeasure(llvm::ArrayRef<std::string> Args) {
     else
       llvm::consumeError(V.takeError());
   }
-  const llvm::json::Object *O = J ? J->getAsObject() : nullptr;
-  if (!O) {
-    llvm::errs() << "memlint: error: '" << Args[0]
+  const llvm::json::Object *Obj = J ? J->getAsObject() : nullptr;
+  if (!Obj) {
+    llvm::errs() << "memlint: error: '" << O.Command[0]
                  << "' left no allocation report (it crashed, or replaced "
                     "itself with another program)\n";
     return RC < 0 ? ExitIncomplete : RC;
   }
-  auto Num = [&](const char *K) { return O->getInteger(K).value_or(0); };
+  auto Num = [&](const char *K) { return Obj->getInteger(K).value_or(0); };
   llvm::errs() << "memlint: " << Num("allocations") << " allocations, "
                << Num("bytes_allocated") << " bytes allocated, peak "
                << Num("peak_bytes") << " bytes live\n";
   if (RC == -2) {
-    llvm::errs() << "memlint: error: '" << Args[0] << "' crashed: " << Err
+    llvm::errs() << "memlint: error: '" << O.Command[0] << "' crashed: " << Err
                  << "\n";
     return ExitIncomplete;
   }
+  if (O.Sites && !writeSitesProfile(SitesDir, O))
+    return ExitUsage;
   return RC;
+}
+
+// `memlint profile [-o OUT] PROFILE...`: reads memlint profiles and DHAT
+// files, sums them, writes one memlint profile.
+int runProfile(llvm::ArrayRef<std::string> Args) {
+  std::string Output;
+  std::vector<std::string> Inputs;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "-o" || A == "--output") {
+      if (++I == Args.size())
+        usageError("option '" + A.str() + "' needs a value");
+      Output = Args[I];
+    } else if (A.starts_with("-o") && A.size() > 2) {
+      Output = A.drop_front(A[2] == '=' ? 3 : 2).str();
+    } else if (A == "--") {
+      Inputs.insert(Inputs.end(), Args.begin() + I + 1, Args.end());
+      break;
+    } else if (A.starts_with("-") && A != "-") {
+      usageError("unknown profile option '" + A.str() + "'");
+    } else {
+      Inputs.push_back(A.str());
+    }
+  }
+  if (Inputs.empty())
+    usageError("usage: memlint profile [-o OUT] PROFILE...");
+  Profile Sum;
+  for (const std::string &In : Inputs)
+    mergeProfile(Sum, readProfile(In));
+  sortSites(Sum);
+  std::string Json = profileJson(Sum), Err;
+  if (Output.empty() || Output == "-") {
+    llvm::outs() << Json;
+    return ExitClean;
+  }
+  if (!writeFileAtomically(Output, Json, Err))
+    usageError("cannot write '" + Output + "': " + Err);
+  return ExitClean;
 }
 
 } // namespace
@@ -648,8 +790,10 @@ int main(int Argc, char **Argv) {
       return runMerge(Rest);
     if (Cmd == "measure")
       return runMeasure(Rest);
+    if (Cmd == "profile")
+      return runProfile(Rest);
     throw UsageError{"unknown command '" + Cmd.str() +
-                     "' (check, merge, list, explain or measure)"};
+                     "' (check, merge, list, explain, measure or profile)"};
   } catch (const UsageError &E) {
     llvm::errs() << "memlint: error: " << E.Message << "\n";
     return ExitUsage;
