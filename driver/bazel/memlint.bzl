@@ -25,7 +25,7 @@ _GCC_ONLY_FLAGS = ["-fno-canonical-system-headers"]
 # are reached through their generated cc_library).
 _CC_RULES = ["cc_library", "cc_binary", "cc_test"]
 
-def _compile_args(ctx, target, src, is_cxx):
+def _compile_args(ctx, target, src, is_cxx, output_file):
     """The target's own compile command for src, from the C++ toolchain."""
     cc_toolchain = ctx.attr._cc_toolchain[cc_common.CcToolchainInfo]
     features = cc_common.configure_features(
@@ -46,7 +46,7 @@ def _compile_args(ctx, target, src, is_cxx):
         cc_toolchain = cc_toolchain,
         user_compile_flags = user_flags,
         source_file = src.path,
-        output_file = src.path + ".memlint.o",
+        output_file = output_file,
         include_directories = cc.includes,
         quote_include_directories = cc.quote_includes,
         system_include_directories = cc.system_includes,
@@ -62,11 +62,12 @@ def _compile_args(ctx, target, src, is_cxx):
     )
     return [compiler] + [f for f in flags if f not in _GCC_ONLY_FLAGS]
 
-def _analyze_source(ctx, target, src, headers):
+def _analyze_source(ctx, target, src, headers, header_list):
     """Declares the action analysing one TU; returns its two result files."""
     stem = "_memlint/%s/%s" % (ctx.label.name, src.short_path.replace("../", "external/"))
     report = ctx.actions.declare_file(stem + ".memlint.json")
     status = ctx.actions.declare_file(stem + ".memlint.status")
+    unused = ctx.actions.declare_file(stem + ".unused_inputs")
     database = ctx.actions.declare_file(stem + ".compile_commands.in")
     is_cxx = src.extension in _CXX_EXTENSIONS
 
@@ -75,8 +76,17 @@ def _analyze_source(ctx, target, src, headers):
     ctx.actions.write(database, json.encode([{
         "directory": "@EXECROOT@",
         "file": src.path,
-        "arguments": _compile_args(ctx, target, src, is_cxx),
+        "arguments": _compile_args(ctx, target, src, is_cxx, src.path + ".memlint.o"),
     }]))
+
+    # The same command without an output, one argument a line: run_tu.sh asks
+    # the compiler which headers the TU includes (-M).
+    deps_command = ctx.actions.declare_file(stem + ".deps_command")
+    lines = ctx.actions.args()
+    lines.set_param_file_format("multiline")
+    lines.add_all(_compile_args(ctx, target, src, is_cxx, None))
+    ctx.actions.write(deps_command, lines)
+    cc_toolchain = ctx.attr._cc_toolchain[cc_common.CcToolchainInfo]
     tools = ctx.attr._tools[DefaultInfo].files
     args = ctx.actions.args()
     args.add(ctx.file._memlint)
@@ -84,14 +94,27 @@ def _analyze_source(ctx, target, src, headers):
     args.add(report)
     args.add(status)
     args.add(src)
+    args.add(header_list)
+    args.add(unused)
+    args.add(deps_command)
     ctx.actions.run(
         executable = ctx.file._run_tu,
         arguments = [args],
         inputs = depset(
-            [src, database, ctx.file._stamp],
-            transitive = [headers, tools, ctx.attr._config[DefaultInfo].files],
+            [src, database, deps_command, header_list, ctx.file._stamp],
+            transitive = [
+                headers,
+                tools,
+                ctx.attr._config[DefaultInfo].files,
+                cc_toolchain.all_files,
+            ],
         ),
-        outputs = [report, status],
+        outputs = [report, status, unused],
+        # Every header of the target and its deps is an input, but a TU reads
+        # few: run_tu.sh lists the ones it did not read, and Bazel's action
+        # cache ignores their edits (like its own include scanning). Remote
+        # and disk caches key on all inputs.
+        unused_inputs_list = unused,
         mnemonic = "Memlint",
         progress_message = "memlint %s" % src.short_path,
         # The report never depends on the machine's environment beyond the
@@ -112,9 +135,15 @@ def _memlint_aspect_impl(target, ctx):
     direct = []
     if own and ctx.rule.kind in _CC_RULES and CcInfo in target:
         headers = target[CcInfo].compilation_context.headers
-        for src in ctx.rule.files.srcs:
-            if src.extension in _C_EXTENSIONS + _CXX_EXTENSIONS:
-                direct += _analyze_source(ctx, target, src, headers)
+        srcs = [s for s in ctx.rule.files.srcs if s.extension in _C_EXTENSIONS + _CXX_EXTENSIONS]
+        if srcs:
+            header_list = ctx.actions.declare_file("_memlint/%s.headers" % ctx.label.name)
+            listing = ctx.actions.args()
+            listing.set_param_file_format("multiline")
+            listing.add_all(headers)
+            ctx.actions.write(header_list, listing)
+            for src in srcs:
+                direct += _analyze_source(ctx, target, src, headers, header_list)
     results = depset(direct, transitive = transitive)
     return [
         MemlintInfo(results = results),

@@ -4,8 +4,12 @@
 # Bazel caches the result whatever memlint found (a failing action is never
 # cached); memlint_report turns the statuses into the gate's exit code.
 #
-#   run_tu.sh MEMLINT DATABASE.in REPORT.json STATUS SOURCE
-memlint=$1 database=$2 report=$3 status=$4 src=$5
+#   run_tu.sh MEMLINT DATABASE.in REPORT.json STATUS SOURCE HEADERS UNUSED COMMAND
+#
+# HEADERS lists the header inputs (one exec path a line); UNUSED receives
+# those the TU does not include, for Bazel's unused_inputs_list, as the
+# compiler's -M finds them running COMMAND (one argument a line).
+memlint=$1 database=$2 report=$3 status=$4 src=$5 headers=$6 unused=$7 command=$8
 execroot=$(pwd -P)
 case "$memlint" in /*) ;; *) memlint="$execroot/$memlint" ;; esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/memlint-tu.XXXXXX") || exit 1
@@ -28,6 +32,16 @@ cd "$root" || exit 1
   "$execroot/$src" 2>"$tmp/stderr"
 rc=$?
 cd "$execroot" || exit 1
+
+set --
+while IFS= read -r arg; do set -- "$@" "$arg"; done <"$command"
+if "$@" -M -MF "$tmp/deps.d" >/dev/null 2>&1 && [ -s "$tmp/deps.d" ]; then
+  sed 's/^[^:]*://; s/\\$//' "$tmp/deps.d" | tr ' ' '\n' | sed '/^$/d' |
+    sed "s|^$execroot/||; s|^$root/||; s|^\./||" >"$tmp/used"
+  grep -vxFf "$tmp/used" "$headers" >"$unused" || true
+else
+  : >"$unused" # not known: every header counts
+fi
 # Exit status 2 writes no report; keep the declared output anyway.
 [ -f "$report" ] || printf '{"findings": []}\n' >"$report"
 { echo "$rc"; echo "$src"; cat "$tmp/stderr"; } >"$status"
