@@ -4,9 +4,11 @@
 
 prefix is an install prefix (`cmake --install build --prefix P`) or a build
 directory: bin/memlint, bin/memlint-tidy and lib/libmemlint*.so are linked
-into the repository. llvm_version.txt records `memlint-tidy --version` (the
-LLVM it runs, which is a shared library outside Bazel's view) so that an LLVM
-upgrade changes an input of every memlint action.
+into the repository. llvm_version.txt records `memlint-tidy --version` and
+the path and size of the LLVM and clang libraries it loads (shared libraries
+outside Bazel's view), so that an LLVM upgrade changes an input of every
+memlint action. The repository is re-evaluated when Bazel's server starts
+(`local = True`) or on `bazel sync --configure`.
 """
 
 def _memlint_tools_impl(rctx):
@@ -28,6 +30,16 @@ def _memlint_tools_impl(rctx):
         if res.return_code != 0:
             fail("memlint_tools_repository: %s --version failed: %s" % (tool, res.stderr))
         stamp.append(res.stdout.strip())
+
+    # The LLVM libraries memlint-tidy runs with, which its --version alone
+    # may not tell apart (a rebuilt package of the same version).
+    ldd = rctx.execute(["ldd", prefix + "/bin/memlint-tidy"])
+    for line in ldd.stdout.splitlines():
+        parts = line.strip().split(" ")
+        if len(parts) >= 3 and parts[1] == "=>" and ("LLVM" in parts[0] or "clang" in parts[0]):
+            lib = rctx.execute(["stat", "-L", "-c", "%s", parts[2]])
+            real = rctx.execute(["readlink", "-f", parts[2]])
+            stamp.append("%s %s bytes" % (real.stdout.strip(), lib.stdout.strip()))
     rctx.file("llvm_version.txt", "\n".join(stamp) + "\n")
     rctx.file("BUILD", "\n".join([
         'package(default_visibility = ["//visibility:public"])',
@@ -41,4 +53,5 @@ memlint_tools_repository = repository_rule(
     implementation = _memlint_tools_impl,
     attrs = {"prefix": attr.string(mandatory = True, doc = "install prefix or build directory")},
     local = True,
+    configure = True,
 )

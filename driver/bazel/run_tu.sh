@@ -42,7 +42,13 @@ if "$@" -M -MF "$tmp/deps.d" >/dev/null 2>&1 && [ -s "$tmp/deps.d" ]; then
 else
   : >"$unused" # not known: every header counts
 fi
-# Exit status 2 writes no report; keep the declared output anyway.
-[ -f "$report" ] || printf '{"findings": []}\n' >"$report"
+# Exit status 2 writes no report; keep the declared output anyway. The
+# checkout's path and the time taken are blanked so that the result is the
+# same file on every machine (paths in findings are already root-relative).
+if [ -f "$report" ]; then
+  sed -i 's|^  "root": ".*",$|  "root": ".",|; s|"seconds": [0-9.eE+-]*|"seconds": 0|' "$report"
+else
+  printf '{"findings": []}\n' >"$report"
+fi
 { echo "$rc"; echo "$src"; cat "$tmp/stderr"; } >"$status"
 exit 0
