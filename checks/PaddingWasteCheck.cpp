@@ -465,7 +465,7 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
             "it";
   }
   std::string Why =
-      PublicAPI.recordBlocker(RD, "'" + Shown + "'", "reordering its fields",
+      PublicAPI.recordBlocker(RD, "it", "reordering its fields",
                               Ctx.getSourceManager(), Ctx.getLangOpts());
   if (Why.empty() && Fix.Layout.Size != Best.Layout.Size)
     Why = "the smallest order moves fields across access specifiers";
