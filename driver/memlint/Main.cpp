@@ -16,6 +16,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 
@@ -54,6 +55,8 @@ check options:
   --fix-dry-run          print the fixes as a unified diff instead
   --header-filter REGEX  headers to report (default: every header under the
                          project root)
+  --public-headers REGEX headers whose ABI fixes must keep (besides those the
+                         build's cmake_install.cmake installs)
   --extra-arg ARG        add ARG to every compile command
   --version              print the version
 
@@ -74,6 +77,7 @@ struct CheckOptions {
   bool Fix = false;
   bool FixDryRun = false;
   std::optional<std::string> HeaderFilter;
+  std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
   std::vector<std::string> Files;
 };
@@ -132,6 +136,11 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.DiffRef = *V;
     } else if (auto V = Value("--header-filter")) {
       O.HeaderFilter = *V;
+    } else if (auto V = Value("--public-headers")) {
+      std::string Err;
+      if (!llvm::Regex(*V).isValid(Err))
+        usageError("--public-headers: bad regex '" + *V + "': " + Err);
+      O.PublicHeaders = *V;
     } else if (auto V = Value("--extra-arg")) {
       O.ExtraArgs.push_back(*V);
     } else if (A == "--fix") {
@@ -317,6 +326,14 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
                   "--use-color=false",
                   "--checks=" + Checks,
                   "--header-filter=" + O.HeaderFilter.value_or(".*")};
+  // The database's own directory is the build tree (a symlinked database
+  // points into it).
+  std::string Config =
+      publicApiConfig(installedHeadersRegex(
+                          llvm::sys::path::parent_path(canonicalPath(Db, Cwd))),
+                      O.PublicHeaders);
+  if (!Config.empty())
+    Req.TidyArgs.push_back("--config=" + Config);
   for (const std::string &E : O.ExtraArgs)
     Req.TidyArgs.push_back("--extra-arg=" + E);
   AnalysisResult R = analyze(Req);
