@@ -253,6 +253,18 @@ FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
                      llvm::StringRef Root, bool DryRun,
                      llvm::raw_ostream &Diff);
 
+// --- PublicHeaders.cpp -------------------------------------------------------
+
+/// The files and directories the CMake build in \p BuildDir installs (its
+/// cmake_install.cmake and the ones it includes), as a regex over canonical
+/// absolute paths; empty when it installs none or is no CMake build.
+std::string installedHeadersRegex(llvm::StringRef BuildDir);
+
+/// The memlint-tidy `--config` that adds the PublicHeaders and
+/// InstalledHeaders options to the .clang-tidy files; empty when both are.
+std::string publicApiConfig(llvm::StringRef Installed,
+                            const std::optional<std::string> &PublicHeaders);
+
 } // namespace memlint
 
 #endif

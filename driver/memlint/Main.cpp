@@ -17,6 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 
@@ -57,14 +58,16 @@ check options:
   --fix-dry-run          print the fixes as a unified diff instead
   --header-filter REGEX  headers to report (default: every header under the
                          project root)
+  --public-headers REGEX headers whose ABI fixes must keep (besides those the
+                         build's cmake_install.cmake installs)
   --extra-arg ARG        add ARG to every compile command
   --shard K/N            analyze only shard K of N (for a CI matrix; needs
                          --format json or sarif, merged by 'memlint merge')
+  --version              print the version
 
 merge: merges the reports of 'memlint check --shard K/N' into the report of
 one run; takes --format, -o, --baseline, --write-baseline, --diff, --fix and
 --fix-dry-run as check does.
-  --version              print the version
 
 Exit status: 0 nothing reported, 1 findings reported, 2 usage or
 configuration error, 3 some files could not be analyzed.
@@ -83,6 +86,7 @@ struct CheckOptions {
   bool Fix = false;
   bool FixDryRun = false;
   std::optional<std::string> HeaderFilter;
+  std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
   std::optional<std::pair<unsigned, unsigned>> Shard;
   std::vector<std::string> Files;
@@ -142,6 +146,11 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.DiffRef = *V;
     } else if (auto V = Value("--header-filter")) {
       O.HeaderFilter = *V;
+    } else if (auto V = Value("--public-headers")) {
+      std::string Err;
+      if (!llvm::Regex(*V).isValid(Err))
+        usageError("--public-headers: bad regex '" + *V + "': " + Err);
+      O.PublicHeaders = *V;
     } else if (auto V = Value("--extra-arg")) {
       O.ExtraArgs.push_back(*V);
     } else if (auto V = Value("--shard")) {
@@ -452,6 +461,14 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
                   "--use-color=false",
                   "--checks=" + Checks,
                   "--header-filter=" + O.HeaderFilter.value_or(".*")};
+  // The database's own directory is the build tree (a symlinked database
+  // points into it).
+  std::string Config =
+      publicApiConfig(installedHeadersRegex(
+                          llvm::sys::path::parent_path(canonicalPath(Db, Cwd))),
+                      O.PublicHeaders);
+  if (!Config.empty())
+    Req.TidyArgs.push_back("--config=" + Config);
   for (const std::string &E : O.ExtraArgs)
     Req.TidyArgs.push_back("--extra-arg=" + E);
   AnalysisResult R = analyze(Req);
@@ -479,7 +496,7 @@ int runMerge(llvm::ArrayRef<std::string> Args) {
   auto Start = Clock::now();
   CheckOptions O = parseCheckOptions(Args);
   if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
-      !O.ExtraArgs.empty() || O.Shard)
+      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard)
     usageError("merge takes only --format, -o, --baseline, --write-baseline, "
                "--diff, --fix and --fix-dry-run (the shards chose the rest)");
   const std::string Cwd = currentDir();
