@@ -55,10 +55,11 @@ QualType plain(QualType T) {
 }
 
 /// The node that consumes the value of \p E, above temporaries and the
-/// full-expression's cleanups.
-DynTypedNode consumerOf(const Expr &E, ASTContext &Ctx) {
+/// full-expression's cleanups; \p Top receives the outermost of those.
+DynTypedNode consumerOf(const Expr &E, ASTContext &Ctx, const Expr *&Top) {
   DynTypedNode N = DynTypedNode::create(E);
   while (true) {
+    Top = N.get<Expr>();
     DynTypedNode P = utils::parentOf(N, Ctx);
     const auto *PE = P.get<Expr>();
     if (!PE || !(isa<MaterializeTemporaryExpr, CXXBindTemporaryExpr,
@@ -74,11 +75,16 @@ DynTypedNode consumerOf(const Expr &E, ASTContext &Ctx) {
 /// (a return, a throw, a lambda capture, an explicit copy).
 std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
                             const VarDecl *&Into) {
-  DynTypedNode P = consumerOf(Copy, Ctx);
-  if (const auto *Init = P.get<CXXCtorInitializer>()) {
-    if (const FieldDecl *F = Init->getMember())
-      return "into member '" + F->getNameAsString() + "'";
-    return "into a base";
+  const Expr *Top = nullptr;
+  DynTypedNode P = consumerOf(Copy, Ctx, Top);
+  // The parent map skips CXXCtorInitializer: an initializer's expression
+  // has the constructor as its parent.
+  if (const auto *Ctor = P.get<CXXConstructorDecl>()) {
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit() == Top && Init->isWritten())
+        if (const FieldDecl *F = Init->getMember())
+          return "into member '" + F->getNameAsString() + "'";
+    return "";
   }
   if (const auto *VD = P.get<VarDecl>()) {
     if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
@@ -102,31 +108,64 @@ std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
   return "";
 }
 
-/// Whether the insertion \p MD, whose parameter \p Index is the lvalue
-/// reference \p Param, also takes an rvalue there: a forwarding reference,
-/// or a sibling overload taking `T&&` with the other parameters the same.
-bool takesRvalueToo(const CXXMethodDecl &MD, const ParmVarDecl &Param,
-                    unsigned Index) {
-  QualType Written = utils::writtenParamType(&Param);
-  if (const auto *RR = Written->getAs<RValueReferenceType>())
-    if (RR->getPointeeType()->getAs<TemplateTypeParmType>())
-      return true;
-  for (const NamedDecl *ND : MD.getParent()->lookup(MD.getDeclName())) {
-    const auto *Other = dyn_cast<CXXMethodDecl>(ND);
-    if (!Other || Other == &MD || Other->getNumParams() != MD.getNumParams())
-      continue;
-    bool Same = true;
-    for (unsigned I = 0; I < MD.getNumParams() && Same; ++I) {
-      QualType A = MD.getParamDecl(I)->getType();
-      QualType B = Other->getParamDecl(I)->getType();
-      if (I != Index)
-        Same = A.getCanonicalType() == B.getCanonicalType();
-      else
-        Same = B->isRValueReferenceType() && plain(A) == plain(B);
-    }
-    if (Same)
-      return true;
+/// Whether \p Param of a function template specialization is a forwarding
+/// reference in the template (`Args&&...`, `P&&`).
+bool isForwardingParam(const ParmVarDecl &Param) {
+  const auto *FD = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  const FunctionDecl *Pattern =
+      FD ? FD->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return false;
+  unsigned Index = Param.getFunctionScopeIndex();
+  const ParmVarDecl *P = nullptr;
+  if (Index < Pattern->getNumParams() &&
+      !Pattern->getParamDecl(Index)->isParameterPack())
+    P = Pattern->getParamDecl(Index);
+  else
+    for (const ParmVarDecl *Q : Pattern->parameters())
+      if (Q->isParameterPack())
+        P = Q;
+  if (!P)
+    return false;
+  QualType T = P->getType();
+  if (const auto *PE = T->getAs<PackExpansionType>())
+    T = PE->getPattern();
+  const auto *RR = T->getAs<RValueReferenceType>();
+  return RR && !RR->getPointeeType().hasQualifiers() &&
+         RR->getPointeeType()->getAs<TemplateTypeParmType>();
+}
+
+/// Whether \p Other is \p Base with parameter \p Index an rvalue reference
+/// to what \p Base's lvalue reference there refers to.
+bool isRvalueTwin(const FunctionDecl &Base, const FunctionDecl &Other,
+                  unsigned Index) {
+  if (&Other == &Base || Other.getNumParams() != Base.getNumParams() ||
+      Index >= Base.getNumParams())
+    return false;
+  for (unsigned I = 0; I < Base.getNumParams(); ++I) {
+    QualType A = Base.getParamDecl(I)->getType();
+    QualType B = Other.getParamDecl(I)->getType();
+    if (I != Index ? A.getCanonicalType() != B.getCanonicalType()
+                   : !B->isRValueReferenceType() || plain(A) != plain(B))
+      return false;
   }
+  return true;
+}
+
+/// Whether the insertion \p MD, whose parameter \p Param is an lvalue
+/// reference, also takes an rvalue there: a forwarding reference, or a
+/// sibling overload taking `T&&` with the other parameters the same.
+bool takesRvalueToo(const CXXMethodDecl &MD, const ParmVarDecl &Param) {
+  if (isForwardingParam(Param))
+    return true;
+  const FunctionDecl *Base = &MD;
+  if (const FunctionTemplateDecl *Primary = MD.getPrimaryTemplate())
+    Base = Primary->getTemplatedDecl();
+  unsigned Index = Param.getFunctionScopeIndex();
+  for (const NamedDecl *ND : MD.getParent()->lookup(MD.getDeclName()))
+    if (const FunctionDecl *Other = ND->getAsFunction())
+      if (isRvalueTwin(*Base, *Other, Index))
+        return true;
   return false;
 }
 
@@ -235,7 +274,7 @@ CopyAtLastUseCheck::candidate(const MatchFinder::MatchResult &Result) const {
     const auto *Param = Result.Nodes.getNodeAs<ParmVarDecl>(ParamId);
     const CXXMethodDecl *MD = Call->getMethodDecl();
     if (!MD || plain(Param->getType()) != plain(VD->getType()) ||
-        !takesRvalueToo(*MD, *Param, Param->getFunctionScopeIndex()))
+        !takesRvalueToo(*MD, *Param))
       return std::nullopt;
     C.Sink = "into '" + MD->getNameAsString() + "'";
   }
@@ -327,6 +366,9 @@ void CopyAtLastUseCheck::check(const MatchFinder::MatchResult &Result) {
   if (TK == TemplateKind::Pattern)
     return; // decided in its instantiations
   Verdict V = decide(*C, *Result.Context);
+  if (getenv("LU_DEBUG"))
+    llvm::errs() << "cand " << C->Var->getName() << " " << C->Sink << " -> "
+                 << (int)V << "\n";
   if (TK == TemplateKind::None) {
     if (V == Verdict::Move)
       emit(*C, *Result.Context);

@@ -67,6 +67,10 @@ public:
   }
 };
 
+QualType plain(QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
 bool isScalarNonPointer(QualType T) {
   return T->isArithmeticType() || T->isEnumeralType() || T->isVoidType() ||
          T->isNullPtrType();
@@ -74,17 +78,37 @@ bool isScalarNonPointer(QualType T) {
 
 /// Whether the value of \p P, an expression whose operand \p E may refer to
 /// the object, can no longer refer to it.
-bool cutsAlias(const Expr &P, const Expr &E, QualType VarType) {
+bool cutsAlias(const Expr &P, QualType VarType) {
   if (P.isPRValue() && isScalarNonPointer(P.getType()))
     return true;
   QualType Plain = P.getType().getCanonicalType().getUnqualifiedType();
   if (P.isPRValue() && Plain == VarType.getCanonicalType().getUnqualifiedType())
     return true; // a new object (a copy, `a + b`, `s.substr()`)
+  return false;
+}
+
+/// The left side of the assignment \p P when \p E is its right side.
+const Expr *assignedTo(const Expr &P, const Expr &E) {
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&P))
     if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-        Op->getArg(1)->IgnoreImplicit() == E.IgnoreImplicit())
-      return true; // `y = v`: the result is `y`
-  return false;
+        Op->getArg(1) == &E)
+      return Op->getArg(0);
+  if (const auto *BO = dyn_cast<BinaryOperator>(&P))
+    if (BO->isAssignmentOp() && BO->getRHS() == &E)
+      return BO->getLHS();
+  return nullptr;
+}
+
+/// Where the value assigned to \p Lhs goes: a copy of the object, a local
+/// that now points into it, or somewhere the analysis does not follow.
+AliasTarget assignmentTarget(const Expr &Lhs, QualType VarType) {
+  if (plain(Lhs.getType()) == plain(VarType))
+    return {}; // `y = v`: y holds a copy
+  if (const auto *R = dyn_cast<DeclRefExpr>(Lhs.IgnoreParenImpCasts()))
+    if (const auto *VD = dyn_cast<VarDecl>(R->getDecl());
+        VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
+      return {AliasTarget::Local, VD};
+  return {AliasTarget::Unknown, nullptr};
 }
 
 } // namespace
@@ -97,7 +121,9 @@ AliasTarget aliasTargetOf(const DeclRefExpr &Ref, QualType VarType,
     if (const auto *PE = P.get<Expr>()) {
       if (isa<LambdaExpr>(PE))
         return {}; // a by-copy capture holds its own copy
-      if (cutsAlias(*PE, *E, VarType))
+      if (const Expr *Lhs = assignedTo(*PE, *E))
+        return assignmentTarget(*Lhs, VarType);
+      if (cutsAlias(*PE, VarType))
         return {};
       E = PE;
       continue;
