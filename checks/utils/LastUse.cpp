@@ -169,6 +169,13 @@ std::unique_ptr<FunctionFlow> FunctionFlow::build(const FunctionDecl &FD,
       std::make_unique<tidy::utils::ExprSequence>(F->TheCFG.get(), Body, &Ctx);
   F->Blocks =
       std::make_unique<tidy::utils::StmtToBlockMap>(F->TheCFG.get(), &Ctx);
+  for (const CFGBlock *B : *F->TheCFG)
+    for (const CFGElement &E : *B)
+      if (std::optional<CFGStmt> S = E.getAs<CFGStmt>())
+        if (const auto *DS = dyn_cast<DeclStmt>(S->getStmt()))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D))
+              F->DeclBlocks[VD->getCanonicalDecl()] = B;
   MentionCollector C(F->Mentions, F->ByRefCaptures, F->InHandlers);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -201,7 +208,8 @@ int FunctionFlow::initializerIndex(const Stmt &S) const {
   return Index; // the body runs after every initializer
 }
 
-bool FunctionFlow::mayRunAfter(const Stmt &Other, const Stmt &Site) const {
+bool FunctionFlow::mayRunAfter(const Stmt &Other, const Stmt &Site,
+                               const VarDecl *Fresh) const {
   const CFGBlock *SiteBlock = Blocks->blockContainingStmt(&Site);
   const CFGBlock *OtherBlock = Blocks->blockContainingStmt(&Other);
   if (!SiteBlock || !OtherBlock)
@@ -220,6 +228,9 @@ bool FunctionFlow::mayRunAfter(const Stmt &Other, const Stmt &Site) const {
   }
   // Reachable from the site's block through at least one edge: a later
   // block, or the site's own block again through a loop's back-edge.
+  const CFGBlock *Kill = nullptr;
+  if (Fresh)
+    Kill = DeclBlocks.lookup(Fresh->getCanonicalDecl());
   llvm::SmallVector<const CFGBlock *, 16> Work;
   llvm::DenseSet<const CFGBlock *> Seen;
   auto Push = [&](const CFGBlock *B) {
@@ -231,6 +242,8 @@ bool FunctionFlow::mayRunAfter(const Stmt &Other, const Stmt &Site) const {
   Push(SiteBlock);
   while (!Work.empty()) {
     const CFGBlock *B = Work.pop_back_val();
+    if (B == Kill)
+      continue; // the declaration runs again: a new object from here on
     if (B == OtherBlock)
       return true;
     Push(B);
@@ -240,25 +253,26 @@ bool FunctionFlow::mayRunAfter(const Stmt &Other, const Stmt &Site) const {
 
 bool FunctionFlow::isLastUse(const VarDecl &VD, const DeclRefExpr &Site) const {
   for (const Mention &M : mentionsOf(VD))
-    if (M.Ref != &Site && mayRunAfter(*M.Position, Site))
+    if (M.Ref != &Site && mayRunAfter(*M.Position, Site, &VD))
       return false;
   return true;
 }
 
 bool FunctionFlow::aliasUsedAfter(const VarDecl &VD, const Stmt &Site,
-                                  ASTContext &Ctx, unsigned Depth) const {
+                                  const VarDecl &Object, ASTContext &Ctx,
+                                  unsigned Depth) const {
   if (Depth > 4)
     return true;
   for (const Mention &M : mentionsOf(VD)) {
     if (M.Position != M.Ref)
       return true; // used in a lambda: its calls are not followed
-    if (mayRunAfter(*M.Ref, Site))
+    if (mayRunAfter(*M.Ref, Site, &Object))
       return true;
     AliasTarget T = aliasTargetOf(*M.Ref, VD.getType(), Ctx);
     if (T.K == AliasTarget::Unknown)
       return true;
     if (T.K == AliasTarget::Local &&
-        aliasUsedAfter(*T.Var, Site, Ctx, Depth + 1))
+        aliasUsedAfter(*T.Var, Site, Object, Ctx, Depth + 1))
       return true;
   }
   return false;
@@ -272,7 +286,7 @@ bool FunctionFlow::aliasMayOutlive(const VarDecl &VD, const DeclRefExpr &Site,
     AliasTarget T = aliasTargetOf(*M.Ref, VD.getType(), Ctx);
     if (T.K == AliasTarget::Unknown)
       return true;
-    if (T.K == AliasTarget::Local && aliasUsedAfter(*T.Var, Site, Ctx, 0))
+    if (T.K == AliasTarget::Local && aliasUsedAfter(*T.Var, Site, VD, Ctx, 0))
       return true;
   }
   return false;

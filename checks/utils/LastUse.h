@@ -66,7 +66,10 @@ public:
   /// Whether \p Other may be evaluated after \p Site on some path: later in
   /// the same full-expression (unsequenced counts), in a block reachable
   /// from \p Site's block, or in \p Site's own block on the next iteration.
-  bool mayRunAfter(const Stmt &Other, const Stmt &Site) const;
+  /// Paths through the declaration of \p Fresh do not count: past it, a
+  /// mention names a new object (the next iteration's loop-body local).
+  bool mayRunAfter(const Stmt &Other, const Stmt &Site,
+                   const VarDecl *Fresh = nullptr) const;
 
   /// Whether no mention of \p VD other than \p Site may run after \p Site:
   /// "is \p Site the last use of \p VD on every path".
@@ -84,7 +87,8 @@ public:
 
 private:
   FunctionFlow() = default;
-  bool aliasUsedAfter(const VarDecl &VD, const Stmt &Site, ASTContext &Ctx,
+  bool aliasUsedAfter(const VarDecl &VD, const Stmt &Site,
+                      const VarDecl &Object, ASTContext &Ctx,
                       unsigned Depth) const;
   int initializerIndex(const Stmt &S) const;
 
@@ -96,6 +100,8 @@ private:
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<Mention, 4>> Mentions;
   llvm::DenseSet<const VarDecl *> ByRefCaptures;
   llvm::DenseSet<const VarDecl *> InHandlers;
+  /// The CFG block of each local's declaration.
+  llvm::DenseMap<const VarDecl *, const CFGBlock *> DeclBlocks;
 };
 
 /// Where the value a mention of a variable produces ends up, as far as it may
