@@ -87,7 +87,7 @@ std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
     return "";
   }
   if (const auto *VD = P.get<VarDecl>()) {
-    if (!VD->hasLocalStorage() || isa<ParmVarDecl>(VD))
+    if (!VD->hasLocalStorage() || isa<ParmVarDecl, DecompositionDecl>(VD))
       return "";
     Into = VD;
     return "into '" + VD->getNameAsString() + "'";
@@ -366,9 +366,6 @@ void CopyAtLastUseCheck::check(const MatchFinder::MatchResult &Result) {
   if (TK == TemplateKind::Pattern)
     return; // decided in its instantiations
   Verdict V = decide(*C, *Result.Context);
-  if (getenv("LU_DEBUG"))
-    llvm::errs() << "cand " << C->Var->getName() << " " << C->Sink << " -> "
-                 << (int)V << "\n";
   if (TK == TemplateKind::None) {
     if (V == Verdict::Move)
       emit(*C, *Result.Context);
