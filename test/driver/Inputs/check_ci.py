@@ -17,6 +17,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 
@@ -82,8 +83,8 @@ subprocess.run([sys.executable, os.path.join(src, "test", "driver", "Inputs", "c
                 report, "5"], check=True)
 print("gitlab job ok")
 
-# --- the composite action (driver/github-action/action.yml) ---
-action = yaml.safe_load(open(os.path.join(src, "driver", "github-action", "action.yml")))
+# --- the composite action (driver/github/action.yml) ---
+action = yaml.safe_load(open(os.path.join(src, "driver", "github", "action.yml")))
 assert action["runs"]["using"] == "composite"
 asteps = {s["name"]: s for s in action["runs"]["steps"]}
 check = asteps["memlint check"]
@@ -95,6 +96,50 @@ assert json.load(open("memlint.sarif"))["runs"][0]["results"], "the action's SAR
 assert asteps["Upload to code scanning"]["with"]["sarif_file"] == "memlint.sarif"
 r = bash(check["run"], {"BUILD_DIR": "no-such-dir", "ARGS": "", "GITHUB_OUTPUT": out})
 assert r.returncode != 0, "a configuration error (exit 2) must fail the action"
+# The install step, with stand-ins for apt-get and curl that log their
+# arguments (apt-get "installs" a memlint that prints its version).
+fake = os.path.abspath("fake-bin")
+os.makedirs(fake, exist_ok=True)
+log = os.path.abspath("fake.log")
+fake_tools = {
+    "curl": 'echo "curl $*" >> "$FAKE_LOG"\n',
+    "apt-get": 'echo "apt-get $*" >> "$FAKE_LOG"\n'
+               'case "$*" in *.deb) printf \'#!/bin/sh\\necho "memlint 0.1.0"\\n\' > "$FAKE_BIN/memlint"\n'
+               '  chmod +x "$FAKE_BIN/memlint";; esac\n',
+}
+for tool, body in fake_tools.items():
+    with open(os.path.join(fake, tool), "w") as f:
+        f.write("#!/bin/sh\n" + body)
+    os.chmod(os.path.join(fake, tool), 0o755)
+install = asteps["Install memlint"]
+assert set(install["env"]) == {"PKG", "RELEASE_URL", "VERSION", "LLVM"}, install["env"]
+tmp = os.path.abspath("runner-temp")
+os.makedirs(tmp, exist_ok=True)
+
+
+def run_install(pkg, release_url):
+    if os.path.exists(os.path.join(fake, "memlint")):
+        os.remove(os.path.join(fake, "memlint"))
+    open(log, "w").close()
+    e = {"PATH": fake + os.pathsep + "/usr/bin:/bin", "PKG": pkg, "RELEASE_URL": release_url,
+         "VERSION": "0.1.0", "LLVM": "19", "RUNNER_TEMP": tmp, "FAKE_LOG": log, "FAKE_BIN": fake}
+    r = subprocess.run(["bash", "-e", "-c", install["run"]], env=e, capture_output=True, text=True)
+    return r, open(log).read().splitlines()
+
+
+assert not shutil.which("memlint", path="/usr/bin:/bin"), "a memlint in /usr/bin hides the install step"
+r, calls = run_install("", "")
+assert r.returncode == 2 and "::error::memlint is not installed" in r.stdout, (r.returncode, r.stdout)
+assert calls == [], calls
+r, calls = run_install("", "http://release.invalid/memlint/")
+assert r.returncode == 0 and r.stdout == "memlint 0.1.0\n", (r.returncode, r.stdout, r.stderr)
+deb = tmp + "/memlint.deb"
+assert calls[-2:] == ["curl -fsSLo %s http://release.invalid/memlint/memlint_0.1.0-1+llvm19_amd64.deb" % deb,
+                      "apt-get install -y " + deb], calls
+open("local.deb", "w").close()
+r, calls = run_install("local.deb", "")
+assert r.returncode == 0, (r.stdout, r.stderr)
+assert [c for c in calls if "curl" in c] == [] and calls[-1] == "apt-get install -y " + os.path.abspath("local.deb"), calls
 print("github action ok")
 
 # --- pre-commit ---
