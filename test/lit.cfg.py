@@ -99,6 +99,15 @@ if os.access(_sarif, os.X_OK):
 # The Bazel aspect's test (test/tools/bazel.test): Debian's bazel-bootstrap and a JDK.
 if shutil.which("bazel") and shutil.which("java"):
     config.available_features.add("bazel")
+# The Debian package's test (test/tools/package.test): CPack's DEB generator
+# and dpkg's tools.
+_deb_tools = ["cpack", "dpkg", "dpkg-deb", "dpkg-shlibdeps"]
+_missing_deb_tools = [t for t in _deb_tools if not shutil.which(t)]
+if _missing_deb_tools:
+    lit_config.note("tools/package.test is unsupported: %s not found"
+                    % ", ".join(_missing_deb_tools))
+else:
+    config.available_features.add("deb-tools")
 if os.path.exists(os.path.join(config.memlint_obj_root, "lib", "libmemlint_alloc_count.so")):
     config.available_features.add("alloc-counter")
 # Profile tests compare memlint measure --sites with DHAT when valgrind is there.
