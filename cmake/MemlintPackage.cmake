@@ -23,8 +23,19 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_RELEASE "1+llvm${LLVM_VERSION_MAJOR}")
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libclang-common-${LLVM_VERSION_MAJOR}-dev")
+find_program(MEMLINT_DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(MEMLINT_DPKG_SHLIBDEPS)
+  set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+else()
+  # Without dpkg-dev: the libraries the binaries link, by Debian's names
+  # (without versions; memlint-clangd's gRPC and protobuf are not listed).
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS
+    ", libllvm${LLVM_VERSION_MAJOR}, libclang-cpp${LLVM_VERSION_MAJOR}"
+    ", libstdc++6, libgcc-s1, libc6")
+  message(STATUS "memlint: dpkg-shlibdeps not found; the package's Depends "
+                 "are the LLVM ${LLVM_VERSION_MAJOR} libraries by name")
+endif()
 # The plugin is loaded by Debian's clang-tidy of the same major.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "clang-tidy-${LLVM_VERSION_MAJOR}")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${MEMLINT_HOMEPAGE}")
