@@ -1,13 +1,13 @@
 //===--- AllocationInLoopCheck.cpp - memlint-allocation-in-loop -----------===//
 
 #include "AllocationInLoopCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
+#include "checks/utils/LocalLifetime.h"
+#include "checks/utils/ReadOnlyUse.h"
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "fixits/TypeSpelling.h"
-#include "utils/AllocationBehaviour.h"
-#include "utils/LocalLifetime.h"
-#include "utils/ReadOnlyUse.h"
-#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -1,12 +1,14 @@
 //===--- ArenaCandidateCheck.cpp - memlint-arena-candidate ----------------===//
 
 #include "ArenaCandidateCheck.h"
+#include "checks/utils/Compat.h"
+#include "checks/utils/LocalLifetime.h"
+#include "checks/utils/LocalUses.h"
+#include "checks/utils/LoopTripCount.h"
+#include "checks/utils/UserCodeParents.h"
 #include "fixits/Hoist.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
-#include "utils/LocalLifetime.h"
-#include "utils/LoopTripCount.h"
-#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -639,11 +641,11 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
   std::string ElemText;
   if (NoFix.empty()) {
     auto VTL =
-        fixits::writtenSpecialization(C.getTypeSourceInfo()->getTypeLoc());
+        utils::writtenSpecialization(C.getTypeSourceInfo()->getTypeLoc());
     TemplateSpecializationTypeLoc UTL;
     if (VTL && VTL.getNumArgs() == 1 &&
         VTL.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type)
-      UTL = fixits::writtenSpecialization(
+      UTL = utils::writtenSpecialization(
           VTL.getArgLoc(0).getTypeSourceInfo()->getTypeLoc());
     // The vector holds T * for std::unique_ptr<T>.
     if (UTL && UTL.getNumArgs() == 1)
@@ -724,13 +726,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
         New->getAllocatedTypeSourceInfo()->getTypeLoc(), SM, LO);
     std::string Args;
     bool OK = TText.has_value();
-    if (New->getInitializationStyle() ==
-#if LLVM_VERSION_MAJOR >= 18
-        CXXNewInitializationStyle::Parens
-#else
-        CXXNewExpr::CallInit
-#endif
-    ) {
+    if (utils::hasParenInit(*New)) {
       SourceRange DR = New->getDirectInitRange();
       auto Inner = fixits::sourceText(DR, SM, LO);
       if (Inner && Inner->size() >= 2)

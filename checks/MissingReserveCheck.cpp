@@ -1,11 +1,11 @@
 //===--- MissingReserveCheck.cpp - memlint-missing-reserve ----------------===//
 
 #include "MissingReserveCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/BoolOption.h"
+#include "checks/utils/LoopTripCount.h"
+#include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
-#include "utils/AllocationBehaviour.h"
-#include "utils/LoopTripCount.h"
-#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

@@ -14,6 +14,7 @@
 #include "clang/AST/RecordLayout.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 #include <algorithm>
@@ -54,6 +55,13 @@ std::string formatBytes(uint64_t Bytes) {
 
 std::string fieldName(const FieldDecl *FD) {
   return FD->getIdentifier() ? FD->getName().str() : "(unnamed)";
+}
+
+std::string orderText(llvm::ArrayRef<const FieldDecl *> Order) {
+  std::string Text;
+  for (const FieldDecl *FD : Order)
+    Text += (Text.empty() ? "" : ", ") + fieldName(FD);
+  return Text;
 }
 
 /// Whether \p S reads the object under construction (`this`, explicitly or
@@ -122,14 +130,18 @@ bool isOrderSensitive(const FieldDecl *FD, const CXXRecordDecl *Parent) {
           return true;
     }
   }
+  // In a template's pattern a dependent initializer may call anything.
+  auto MayHaveEffects = [](const Expr *E) {
+    return E->isInstantiationDependent() || hasCallWithEffects(E);
+  };
   if (FD->hasInClassInitializer() &&
-      hasCallWithEffects(FD->getInClassInitializer()))
+      MayHaveEffects(FD->getInClassInitializer()))
     return true;
   if (Parent)
     for (const CXXConstructorDecl *Ctor : Parent->ctors())
       for (const CXXCtorInitializer *Init : Ctor->inits())
         if (Init->isWritten() && Init->getMember() == FD &&
-            hasCallWithEffects(Init->getInit()))
+            MayHaveEffects(Init->getInit()))
           return true;
   return false;
 }
@@ -291,10 +303,6 @@ PaddingWasteCheck::fixitBlocker(const RecordDecl *RD,
   if (It != Blocked.end())
     return It->second;
   const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
-  if (CRD && (isa<ClassTemplateSpecializationDecl>(CRD) ||
-              CRD->getTemplateInstantiationPattern()))
-    return "it is a template instantiation; the best order can differ "
-           "between instantiations";
   if (RD->isExternCContext())
     return "it is declared in an extern \"C\" block";
   if (CRD) {
@@ -342,159 +350,327 @@ PaddingWasteCheck::fixitBlocker(const RecordDecl *RD,
 }
 
 void PaddingWasteCheck::onEndOfTranslationUnit() {
-  if (Context)
-    for (const RecordDecl *RD : Records)
-      diagnose(RD, *Context);
+  if (Context) {
+    // Implicit instantiations are judged together, at their pattern: one
+    // place in the source gets one finding.
+    llvm::MapVector<const CXXRecordDecl *, std::vector<const RecordDecl *>>
+        ByPattern;
+    for (const RecordDecl *RD : Records) {
+      const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+      const CXXRecordDecl *Pattern =
+          CRD ? CRD->getTemplateInstantiationPattern() : nullptr;
+      if (Pattern)
+        ByPattern[Pattern].push_back(RD);
+      else
+        diagnose(RD, *Context);
+    }
+    for (const auto &[Pattern, Instances] : ByPattern)
+      diagnoseTemplate(Pattern, Instances, *Context);
+  }
   Records.clear();
   Usages.clear();
   Blocked.clear();
   Context = nullptr;
 }
 
-void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
+bool PaddingWasteCheck::isCandidate(const RecordDecl *RD,
+                                    ASTContext &Ctx) const {
   if (RD->isInvalidDecl() || RD->isDependentType() || RD->isUnion())
-    return;
+    return false;
   const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
   if (CRD && (CRD->getDescribedClassTemplate() ||
               isa<ClassTemplatePartialSpecializationDecl>(CRD)))
-    return;
+    return false;
   // Deliberate layouts: packing and explicit alignment are someone's choice.
-  if (RD->hasAttr<PackedAttr>() || RD->hasAttr<MaxFieldAlignmentAttr>())
-    return;
-  if (RD->isExternCContext())
-    return;
+  if (RD->hasAttr<PackedAttr>() || RD->hasAttr<MaxFieldAlignmentAttr>() ||
+      RD->isExternCContext())
+    return false;
   unsigned NumFields = 0;
-  unsigned NumBools = 0;
-  bool HasBitFields = false;
   for (const FieldDecl *FD : RD->fields()) {
     ++NumFields;
     if (FD->hasAttr<AlignedAttr>() || FD->hasAttr<PackedAttr>())
-      return;
-    if (FD->isBitField())
-      HasBitFields = true;
-    else if (FD->getType()->isBooleanType())
-      ++NumBools;
+      return false;
   }
   if (NumFields < 2)
-    return;
+    return false;
   // The layout of a record exported from a shared library is part of the
   // library's ABI.
-  std::string Exported =
-      utils::exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (!Exported.empty() && !CheckExportedRecords)
-    return;
-
+  if (!CheckExportedRecords &&
+      !utils::exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts()).empty())
+    return false;
   std::string Name = RD->getName().str();
   if (Name.empty())
     if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
       Name = TD->getName().str();
   if (Name.empty())
-    return;
+    return false;
   std::string QualifiedName = RD->getQualifiedNameAsString();
-  if (!IgnoredRecords.empty())
-    for (StringRef Pattern :
-         tidy::utils::options::parseStringList(IgnoredRecords))
-      if (llvm::Regex("^(" + Pattern.str() + ")$").match(QualifiedName) ||
-          llvm::Regex("^(" + Pattern.str() + ")$").match(Name))
-        return;
-  std::string Shown = Name;
-  if (CRD && isa<ClassTemplateSpecializationDecl>(CRD)) {
-    Shown.clear();
-    llvm::raw_string_ostream OS(Shown);
+  for (StringRef Pattern :
+       tidy::utils::options::parseStringList(IgnoredRecords))
+    if (llvm::Regex("^(" + Pattern.str() + ")$").match(QualifiedName) ||
+        llvm::Regex("^(" + Pattern.str() + ")$").match(Name))
+      return false;
+  return true;
+}
+
+std::optional<PaddingWasteCheck::Facts>
+PaddingWasteCheck::facts(const RecordDecl *RD, ASTContext &Ctx,
+                         utils::RecordLayoutModel &Model) const {
+  if (!isCandidate(RD, Ctx))
+    return std::nullopt;
+  Facts F;
+  F.Shown = RD->getName().str();
+  if (F.Shown.empty())
+    F.Shown = RD->getTypedefNameForAnonDecl()->getName().str();
+  if (isa<ClassTemplateSpecializationDecl>(RD)) {
+    F.Shown.clear();
+    llvm::raw_string_ostream OS(F.Shown);
     RD->getNameForDiagnostic(OS, Ctx.getPrintingPolicy(), /*Qualified=*/false);
   }
-
-  utils::RecordLayoutModel Model(Ctx);
   const utils::RecordLayoutInfo &Current = Model.layout(RD);
   // Never guess: the model must agree with the compiler on the record as
   // written before anything it says about another order is trusted.
   if (!Current.Modeled ||
       uint64_t(Ctx.getASTRecordLayout(RD).getSize().getQuantity()) !=
           Current.Size)
-    return;
-  utils::FieldOrder Best = Model.optimalOrder(RD);
-  uint64_t Saved = Best.Changed ? Current.Size - Best.Layout.Size : 0;
-
-  // Packing many bools into bit-fields: an estimate from the smallest order,
-  // where one-byte fields come last.
-  uint64_t PackedSize = 0;
-  if (MinBoolsToPack && NumBools >= MinBoolsToPack && !HasBitFields) {
-    const utils::RecordLayoutInfo &L = Best.Layout;
-    uint64_t DataEnd = 0;
-    for (const utils::FieldLayout &F : L.Fields)
-      DataEnd = std::max(DataEnd, (F.OffsetBits + F.SizeBits + 7) / 8);
-    uint64_t Packed = DataEnd - NumBools + (NumBools + 7) / 8;
-    PackedSize = llvm::alignTo(Packed, L.Align);
-    if (PackedSize >= L.Size)
-      PackedSize = 0;
-  }
-
-  if (Saved == 0 || Saved < MinBytesSaved) {
-    if (PackedSize && Current.Size - PackedSize >= MinBytesSaved)
-      diag(RD->getLocation(),
-           "'%0' has %1 bool members; packing them into bit-fields or a "
-           "flags word makes it %2 bytes instead of %3")
-          << Shown << NumBools << static_cast<unsigned>(PackedSize)
-          << static_cast<unsigned>(Current.Size);
-    return;
-  }
-
+    return std::nullopt;
+  F.Size = Current.Size;
+  F.Padding = Current.paddingBytes();
+  F.Best = Model.optimalOrder(RD);
+  F.Saved = F.Best.Changed ? F.Size - F.Best.Layout.Size : 0;
   // Fields stay inside their access-specifier section.
   unsigned Index = 0;
   llvm::DenseMap<const FieldDecl *, unsigned> Section =
       fixits::accessSections(RD, &Index);
-  utils::FieldOrder Fix =
-      Index == 0 ? Best : Model.optimalOrder(RD, [&](const FieldDecl *FD) {
+  F.Fix =
+      Index == 0 ? F.Best : Model.optimalOrder(RD, [&](const FieldDecl *FD) {
         return Section.lookup(FD);
       });
+  F.PackedSize = packedSize(RD, F.Best.Layout, F.NumBools);
+  return F;
+}
+
+uint64_t PaddingWasteCheck::packedSize(const RecordDecl *RD,
+                                       const utils::RecordLayoutInfo &Best,
+                                       unsigned &NumBools) const {
+  // Packing many bools into bit-fields: an estimate from the smallest order,
+  // where one-byte fields come last.
+  NumBools = 0;
+  for (const FieldDecl *FD : RD->fields()) {
+    if (FD->isBitField())
+      return 0;
+    if (FD->getType()->isBooleanType())
+      ++NumBools;
+  }
+  if (!MinBoolsToPack || NumBools < MinBoolsToPack)
+    return 0;
+  uint64_t DataEnd = 0;
+  for (const utils::FieldLayout &F : Best.Fields)
+    DataEnd = std::max(DataEnd, (F.OffsetBits + F.SizeBits + 7) / 8);
+  uint64_t Packed = DataEnd - NumBools + (NumBools + 7) / 8;
+  uint64_t PackedSize = llvm::alignTo(Packed, Best.Align);
+  return PackedSize < Best.Size ? PackedSize : 0;
+}
+
+std::string PaddingWasteCheck::hotText(const RecordDecl *RD,
+                                       uint64_t Saved) const {
+  auto UsageIt = Usages.find(RD);
+  if (UsageIt == Usages.end() || !UsageIt->second.Hot)
+    return "";
+  if (uint64_t N = UsageIt->second.MaxArrayElements)
+    return "; it is stored in arrays (" + std::to_string(N) +
+           " elements: " + formatBytes(N * Saved) + " saved)";
+  return "; it is stored in arrays or containers, so every element pays it";
+}
+
+void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
+  utils::RecordLayoutModel Model(Ctx);
+  std::optional<Facts> F = facts(RD, Ctx, Model);
+  if (!F)
+    return;
+  if (F->Saved == 0 || F->Saved < MinBytesSaved) {
+    if (F->PackedSize && F->Size - F->PackedSize >= MinBytesSaved)
+      diag(RD->getLocation(),
+           "'%0' has %1 bool members; packing them into bit-fields or a "
+           "flags word makes it %2 bytes instead of %3")
+          << F->Shown << F->NumBools << static_cast<unsigned>(F->PackedSize)
+          << static_cast<unsigned>(F->Size);
+    return;
+  }
   // The message shows the order the fixit writes when that order is as
   // small as the best one.
   const utils::FieldOrder &Proposed =
-      Fix.Layout.Size == Best.Layout.Size ? Fix : Best;
-  std::string Order;
-  for (const FieldDecl *FD : Proposed.Order)
-    Order += (Order.empty() ? "" : ", ") + fieldName(FD);
-  std::string Hot;
-  auto UsageIt = Usages.find(RD);
-  if (UsageIt != Usages.end() && UsageIt->second.Hot) {
-    if (uint64_t N = UsageIt->second.MaxArrayElements)
-      Hot = "; it is stored in arrays (" + std::to_string(N) +
-            " elements: " + formatBytes(N * Saved) + " saved)";
-    else
-      Hot = "; it is stored in arrays or containers, so every element pays "
-            "it";
-  }
+      F->Fix.Layout.Size == F->Best.Layout.Size ? F->Fix : F->Best;
   std::string Why =
       PublicAPI.recordBlocker(RD, "it", "reordering its fields",
                               Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (Why.empty() && Fix.Layout.Size != Best.Layout.Size)
+  if (Why.empty() && F->Fix.Layout.Size != F->Best.Layout.Size)
     Why = "the smallest order moves fields across access specifiers";
   if (Why.empty())
-    Why = fixitBlocker(RD, Fix.Order);
+    Why = fixitBlocker(RD, F->Fix.Order);
   std::optional<std::vector<FixItHint>> Hints;
   if (Why.empty())
-    Hints = fixits::reorderFields(RD, Fix.Order, Ctx.getSourceManager(),
+    Hints = fixits::reorderFields(RD, F->Fix.Order, Ctx.getSourceManager(),
                                   Ctx.getLangOpts(), Why);
   {
     auto Diag = diag(RD->getLocation(),
                      "'%0' is %1 bytes with %2 of padding; ordering its fields "
                      "as (%3) makes it %4 bytes%5")
-                << Shown << static_cast<unsigned>(Current.Size)
-                << formatBytes(Current.paddingBytes()) << Order
-                << static_cast<unsigned>(Best.Layout.Size) << Hot;
+                << F->Shown << static_cast<unsigned>(F->Size)
+                << formatBytes(F->Padding) << orderText(Proposed.Order)
+                << static_cast<unsigned>(F->Best.Layout.Size)
+                << hotText(RD, F->Saved);
     if (Hints)
       for (const FixItHint &H : *Hints)
         Diag << H;
   }
-  if (PackedSize)
+  if (F->PackedSize)
     diag(RD->getLocation(),
          "%0 bool members packed into bit-fields or a flags word would make "
          "it %1 bytes (no fixit: bit-fields cannot be addressed or bound to "
          "references)",
          DiagnosticIDs::Note)
-        << NumBools << static_cast<unsigned>(PackedSize);
+        << F->NumBools << static_cast<unsigned>(F->PackedSize);
   if (!Hints)
     diag(RD->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << Why;
+}
+
+namespace {
+
+/// \p Order (fields of some instantiation, or of the pattern) as the same
+/// positions in \p RD's fields: instantiations declare their fields in the
+/// pattern's order.
+std::vector<const FieldDecl *>
+sameOrderIn(llvm::ArrayRef<const FieldDecl *> Order, const RecordDecl *RD) {
+  std::vector<const FieldDecl *> Fields(RD->field_begin(), RD->field_end());
+  std::vector<const FieldDecl *> Out;
+  for (const FieldDecl *FD : Order)
+    if (FD->getFieldIndex() < Fields.size())
+      Out.push_back(Fields[FD->getFieldIndex()]);
+  return Out.size() == Fields.size() ? Out : std::vector<const FieldDecl *>();
+}
+
+/// "all 3 instantiations", "2 of its 5 instantiations", "its instantiation".
+std::string instantiationCount(size_t Flagged, size_t Total) {
+  if (Total == 1)
+    return "its instantiation";
+  std::string N = std::to_string(Total) + " instantiations";
+  if (Flagged == Total)
+    return "all " + N;
+  return std::to_string(Flagged) + " of its " + N;
+}
+
+} // namespace
+
+std::optional<std::vector<const FieldDecl *>>
+PaddingWasteCheck::commonOrder(llvm::ArrayRef<Instance> All,
+                               utils::RecordLayoutModel &Model) const {
+  // Every instantiation's own best order is a candidate; the first that is
+  // as small as each one's best and grows none of them wins.
+  for (const Instance &Candidate : All) {
+    if (!Candidate.Wasteful)
+      continue;
+    bool Fits = true;
+    for (const Instance &I : All) {
+      std::vector<const FieldDecl *> Order =
+          sameOrderIn(Candidate.F.Fix.Order, I.RD);
+      if (Order.empty()) {
+        Fits = false;
+        break;
+      }
+      utils::RecordLayoutInfo L = Model.layoutWithOrder(I.RD, Order);
+      uint64_t Limit = I.Wasteful ? I.F.Fix.Layout.Size : I.F.Size;
+      if (!L.Modeled || L.Size > Limit) {
+        Fits = false;
+        break;
+      }
+    }
+    if (Fits)
+      return Candidate.F.Fix.Order;
+  }
+  return std::nullopt;
+}
+
+std::string PaddingWasteCheck::templateFixBlocker(
+    const CXXRecordDecl *Pattern, llvm::ArrayRef<Instance> All,
+    llvm::ArrayRef<const FieldDecl *> Order, ASTContext &Ctx) {
+  std::string Why =
+      PublicAPI.recordBlocker(Pattern, "it", "reordering its fields",
+                              Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Why.empty())
+    return Why;
+  if (Order.empty())
+    return "no single field order is the smallest for every instantiation "
+           "(the best order depends on the template arguments)";
+  for (const Instance &I : All) {
+    if (I.Wasteful && I.F.Fix.Layout.Size != I.F.Best.Layout.Size)
+      return "the smallest order moves fields across access specifiers";
+    Why = fixitBlocker(I.RD, sameOrderIn(Order, I.RD));
+    if (!Why.empty())
+      return Why;
+  }
+  // The pattern's own constructors and initializers, including those no
+  // instantiation here has used yet.
+  return fixitBlocker(Pattern, sameOrderIn(Order, Pattern));
+}
+
+void PaddingWasteCheck::diagnoseTemplate(
+    const CXXRecordDecl *Pattern, llvm::ArrayRef<const RecordDecl *> Records,
+    ASTContext &Ctx) {
+  utils::RecordLayoutModel Model(Ctx);
+  std::vector<Instance> All;
+  uint64_t MinSaved = UINT64_MAX, MaxSaved = 0;
+  std::string Names, Hot;
+  size_t Flagged = 0;
+  for (const RecordDecl *RD : Records) {
+    std::optional<Facts> F = facts(RD, Ctx, Model);
+    if (!F)
+      continue;
+    bool Wasteful = F->Saved && F->Saved >= MinBytesSaved;
+    if (Wasteful) {
+      MinSaved = std::min(MinSaved, F->Saved);
+      MaxSaved = std::max(MaxSaved, F->Saved);
+      if (++Flagged <= 3)
+        Names += (Names.empty() ? "" : ", ") + F->Shown + ": " +
+                 std::to_string(F->Size) + " bytes, " +
+                 std::to_string(F->Best.Layout.Size) + " reordered";
+      if (Hot.empty())
+        Hot = hotText(RD, F->Saved);
+    }
+    All.push_back({RD, std::move(*F), Wasteful});
+  }
+  if (!Flagged)
+    return;
+  if (Flagged > 3)
+    Names += ", and " + std::to_string(Flagged - 3) + " more";
+  std::optional<std::vector<const FieldDecl *>> Common =
+      commonOrder(All, Model);
+  std::vector<const FieldDecl *> Order =
+      Common ? sameOrderIn(*Common, Pattern) : std::vector<const FieldDecl *>();
+  std::string Why = templateFixBlocker(Pattern, All, Order, Ctx);
+  std::optional<std::vector<FixItHint>> Hints;
+  if (Why.empty())
+    Hints = fixits::reorderFields(Pattern, Order, Ctx.getSourceManager(),
+                                  Ctx.getLangOpts(), Why);
+  const Instance &First =
+      *llvm::find_if(All, [](const Instance &I) { return I.Wasteful; });
+  std::string Saving = formatBytes(MaxSaved);
+  if (MinSaved != MaxSaved)
+    Saving = std::to_string(MinSaved) + " to " + Saving;
+  {
+    auto Diag =
+        diag(Pattern->getLocation(),
+             "class template '%0' wastes padding in %1 in this translation "
+             "unit (%2); ordering its fields as (%3) saves %4 per object%5")
+        << Pattern->getName() << instantiationCount(Flagged, All.size())
+        << Names << orderText(Common ? *Common : First.F.Best.Order) << Saving
+        << Hot;
+    if (Hints)
+      for (const FixItHint &H : *Hints)
+        Diag << H;
+  }
+  if (!Hints)
+    diag(Pattern->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << Why;
 }
 
 } // namespace clang::tidy::memlint

@@ -12,12 +12,15 @@
 #define MEMLINT_CHECKS_PADDINGWASTECHECK_H
 
 #include "checks/utils/PublicApi.h"
+#include "checks/utils/RecordLayout.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace clang::tidy::memlint {
 
@@ -38,8 +41,41 @@ private:
     uint64_t MaxArrayElements = 0;
   };
 
+  /// What the layout model says of one record.
+  struct Facts {
+    std::string Shown; // the name in messages
+    uint64_t Size = 0, Padding = 0, Saved = 0, PackedSize = 0;
+    unsigned NumBools = 0;
+    utils::FieldOrder Best; // the smallest order
+    utils::FieldOrder Fix;  // the smallest within access sections
+  };
+  /// One instantiation of a class template, judged with the others.
+  struct Instance {
+    const RecordDecl *RD;
+    Facts F;
+    bool Wasteful; // saves at least MinBytesSaved
+  };
+
   void noteHot(QualType Element, uint64_t Elements);
+  bool isCandidate(const RecordDecl *RD, ASTContext &Ctx) const;
+  std::optional<Facts> facts(const RecordDecl *RD, ASTContext &Ctx,
+                             utils::RecordLayoutModel &Model) const;
+  uint64_t packedSize(const RecordDecl *RD, const utils::RecordLayoutInfo &Best,
+                      unsigned &NumBools) const;
+  std::string hotText(const RecordDecl *RD, uint64_t Saved) const;
   void diagnose(const RecordDecl *RD, ASTContext &Ctx);
+  /// One finding at a class template's definition for all of its
+  /// instantiations in the TU; a fixit only when one order suits them all.
+  void diagnoseTemplate(const CXXRecordDecl *Pattern,
+                        llvm::ArrayRef<const RecordDecl *> Records,
+                        ASTContext &Ctx);
+  std::optional<std::vector<const FieldDecl *>>
+  commonOrder(llvm::ArrayRef<Instance> All,
+              utils::RecordLayoutModel &Model) const;
+  std::string templateFixBlocker(const CXXRecordDecl *Pattern,
+                                 llvm::ArrayRef<Instance> All,
+                                 llvm::ArrayRef<const FieldDecl *> Order,
+                                 ASTContext &Ctx);
   /// Why reordering RD's fields in the source could break the build or
   /// change behaviour; empty when it is safe.
   std::string fixitBlocker(const RecordDecl *RD,

@@ -2,10 +2,11 @@
 
 #include "UnneededCopyCheck.h"
 #include "checks/utils/BoolOption.h"
+#include "checks/utils/LocalUses.h"
+#include "checks/utils/ReadOnlyUse.h"
+#include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
-#include "utils/ReadOnlyUse.h"
-#include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
@@ -490,7 +491,7 @@ void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
              stdVectorElement(T) &&
              llvm::all_of(It->second.Uses, isSpanCompatibleUse)) {
       // The element type as the definition spells it.
-      if (auto TS = fixits::writtenSpecialization(
+      if (auto TS = utils::writtenSpecialization(
               P->getTypeSourceInfo()->getTypeLoc());
           TS && TS.getNumArgs() >= 1 &&
           TS.getArgLoc(0).getArgument().getKind() == TemplateArgument::Type) {

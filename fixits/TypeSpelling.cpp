@@ -1,6 +1,7 @@
 //===--- TypeSpelling.cpp - spell a type in a fix -------------------------===//
 
 #include "TypeSpelling.h"
+#include "checks/utils/Compat.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -76,7 +77,7 @@ public:
   static unsigned cvr(Qualifiers Q) {
     return Q.hasConst() + Q.hasVolatile() + Q.hasRestrict();
   }
-#if LLVM_VERSION_MAJOR >= 22
+#if LLVM_VERSION_MAJOR >= 22 // the one version difference not in utils/Compat.h
   // LLVM 22's TypeLoc traversals take whether to walk the qualifier too.
   bool TraverseQualifiedTypeLoc(QualifiedTypeLoc TL,
                                 bool TraverseQualifier = true) {
@@ -221,41 +222,6 @@ bool isArrayOrFunction(QualType T) {
 
 } // namespace
 
-// LLVM 22 removed ElaboratedType: the written qualifier of a name moved into
-// the named type itself. Everything that depends on it is here.
-#if LLVM_VERSION_MAJOR < 22
-TypeLoc stripElaborated(TypeLoc TL) {
-  while (auto E = TL.getAs<ElaboratedTypeLoc>())
-    TL = E.getNamedTypeLoc();
-  return TL;
-}
-
-static bool isElaboratedSugar(const Type *T) { return isa<ElaboratedType>(T); }
-
-static void qualifyFully(PrintingPolicy &Policy) {
-  // Print the named type with its full scope, not the qualifier as written
-  // (which is relative to where it was written).
-  Policy.SuppressElaboration = true;
-  Policy.FullyQualifiedName = true;
-}
-#else
-TypeLoc stripElaborated(TypeLoc TL) { return TL; }
-
-static bool isElaboratedSugar(const Type *) { return false; }
-
-static void qualifyFully(PrintingPolicy &Policy) {
-  Policy.FullyQualifiedName = true;
-}
-#endif
-
-TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL) {
-  if (TL.isNull())
-    return {};
-  if (auto Q = TL.getAs<QualifiedTypeLoc>())
-    TL = Q.getUnqualifiedLoc();
-  return stripElaborated(TL).getAs<TemplateSpecializationTypeLoc>();
-}
-
 CharSourceRange typeRange(TypeLoc TL, const SourceManager &SM,
                           const LangOptions &LO) {
   if (TL.isNull())
@@ -333,7 +299,7 @@ static QualType peelInstantiationSugar(QualType T, const ASTContext &Ctx) {
   while (true) {
     const Type *Ty = T.getTypePtr();
     bool Peel = isa<AutoType>(Ty) || isa<SubstTemplateTypeParmType>(Ty) ||
-                isElaboratedSugar(Ty);
+                utils::isElaboratedSugar(Ty);
     if (const auto *TT = dyn_cast<TypedefType>(Ty))
       Peel =
           isa<ClassTemplateSpecializationDecl>(TT->getDecl()->getDeclContext());
@@ -358,7 +324,7 @@ std::optional<std::string> spellType(QualType T, const ASTContext &Ctx) {
   Policy.SuppressUnwrittenScope = true;
   Policy.SuppressTagKeyword = true;
   Policy.SplitTemplateClosers = false;
-  qualifyFully(Policy);
+  utils::qualifyFully(Policy);
   std::string S = T.getAsString(Policy);
   // decltype(e) names e in the scope it was written in; the others are
   // clang's names for unnamed entities.

@@ -23,16 +23,6 @@
 
 namespace clang::tidy::memlint::fixits {
 
-/// \p TL without the ElaboratedTypeLoc that LLVM < 22 wraps around qualified
-/// or keyword-introduced names (`std::vector<int>`, `struct S`); LLVM 22
-/// folded the qualifier into the named TypeLoc. The only place that knows.
-TypeLoc stripElaborated(TypeLoc TL);
-
-/// The template specialization \p TL spells (`std::vector<int>`, also when
-/// cv-qualified or namespace-qualified), or a null TypeLoc when it is spelled
-/// through a typedef, `auto` or anything else.
-TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL);
-
 /// The file range of the whole written type \p TL: its token range widened
 /// over the `const`/`volatile` that TypeLoc ranges leave out at either end.
 /// Invalid when the type is not plain file text (starts or ends inside a

@@ -2,7 +2,7 @@
 
 #include "LocalUses.h"
 #include "UserCodeParents.h"
-#include "fixits/TypeSpelling.h"
+#include "checks/utils/Compat.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -212,11 +212,13 @@ llvm::StringRef fileText(SourceRange R, const SourceManager &SM,
 
 TemplateSpecializationTypeLoc writtenSpecialization(TypeLoc TL,
                                                     SourceRange *WrittenRange) {
+  if (TL.isNull())
+    return {};
   if (auto Q = TL.getAs<QualifiedTypeLoc>())
     TL = Q.getUnqualifiedLoc();
   if (WrittenRange)
     *WrittenRange = TL.getSourceRange();
-  return fixits::writtenSpecialization(TL);
+  return stripElaborated(TL).getAs<TemplateSpecializationTypeLoc>();
 }
 
 const DeclStmt *soleDeclStmt(const VarDecl *VD, ASTContext &Ctx) {

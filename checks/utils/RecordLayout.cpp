@@ -16,23 +16,6 @@
 
 namespace clang::tidy::memlint::utils {
 
-unsigned bitWidth(const FieldDecl *FD, const ASTContext &Ctx) {
-#if LLVM_VERSION_MAJOR >= 20
-  (void)Ctx;
-  return FD->getBitWidthValue();
-#else
-  return FD->getBitWidthValue(Ctx);
-#endif
-}
-
-QualType canonicalTagType(const ASTContext &Ctx, const TagDecl *TD) {
-#if LLVM_VERSION_MAJOR >= 22
-  return Ctx.getCanonicalTagType(TD);
-#else
-  return Ctx.getTypeDeclType(TD).getCanonicalType();
-#endif
-}
-
 std::optional<uint64_t>
 RecordLayoutInfo::fieldOffsetBits(const FieldDecl *FD) const {
   for (const FieldLayout &F : Fields)

@@ -14,6 +14,7 @@
 #ifndef MEMLINT_CHECKS_UTILS_RECORDLAYOUT_H
 #define MEMLINT_CHECKS_UTILS_RECORDLAYOUT_H
 
+#include "checks/utils/Compat.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -162,12 +163,6 @@ private:
   /// Records whose layout is being computed (guards against cycles).
   llvm::DenseMap<const RecordDecl *, bool> InProgress;
 };
-
-/// The canonical type of a record or enum (hides the LLVM 22 type changes).
-QualType canonicalTagType(const ASTContext &Ctx, const TagDecl *TD);
-
-/// The bit-width of a bit-field (hides the LLVM 19/20 API change).
-unsigned bitWidth(const FieldDecl *FD, const ASTContext &Ctx);
 
 } // namespace clang::tidy::memlint::utils
 

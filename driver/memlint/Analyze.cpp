@@ -264,7 +264,10 @@ std::string firstErrorLine(llvm::StringRef Stderr) {
 
 namespace {
 
-using FindingKey = std::tuple<std::string, std::string, unsigned, std::string>;
+// A place in the source and the check that reports it. The message is not
+// part of it: instantiations of one template (and TUs that see different
+// ones) word a finding differently, yet it is one place to fix.
+using FindingKey = std::tuple<std::string, std::string, unsigned>;
 
 // "2 edits from 'a.cpp', 'b.cpp'" / "no fixit from 'c.cpp'".
 std::string describeVariant(const std::vector<Edit> &Edits,
@@ -288,19 +291,21 @@ std::vector<Finding> mergeFindings(
     Finding First;
     std::vector<std::pair<std::vector<Edit>, std::vector<std::string>>>
         Variants;
+    std::set<std::string> Messages;
   };
   std::map<FindingKey, Group> Groups;
   std::vector<FindingKey> Keys; // first-seen order, sorted later anyway
   for (auto &[TU, Findings] : Reports) {
-    std::set<FindingKey> InThisTU;
+    std::set<std::pair<FindingKey, std::string>> InThisTU;
     for (Finding &F : Findings) {
-      FindingKey K{F.Check, F.Pos.File, F.Pos.Offset, F.Message};
-      if (!InThisTU.insert(K).second)
+      FindingKey K{F.Check, F.Pos.File, F.Pos.Offset};
+      if (!InThisTU.insert({K, F.Message}).second)
         continue;
       std::vector<Edit> Set = F.Edits;
       llvm::sort(Set);
       Set.erase(std::unique(Set.begin(), Set.end()), Set.end());
       auto [It, New] = Groups.try_emplace(K);
+      It->second.Messages.insert(F.Message);
       if (New) {
         Keys.push_back(K);
         It->second.First = std::move(F);
@@ -309,7 +314,7 @@ std::vector<Finding> mergeFindings(
       auto V = llvm::find_if(Vs, [&](const auto &P) { return P.first == Set; });
       if (V == Vs.end())
         Vs.push_back({std::move(Set), {TU}});
-      else
+      else if (!llvm::is_contained(V->second, TU))
         V->second.push_back(TU);
     }
   }
@@ -328,6 +333,13 @@ std::vector<Finding> mergeFindings(
                describeVariant(G.Variants[I].first, G.Variants[I].second);
       F.Notes.push_back({Msg + "; no fixit", F.Pos});
     }
+    if (G.Messages.size() > 1)
+      F.Notes.push_back(
+          {"reported " + std::to_string(G.Messages.size()) +
+               " ways at this place (template instantiations or TUs that "
+               "see different types); shown as the first TU in path order "
+               "reports it",
+           F.Pos});
     Out.push_back(std::move(F));
   }
   return Out;

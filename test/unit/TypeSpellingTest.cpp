@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "checks/utils/LocalUses.h"
 #include "fixits/TypeSpelling.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -17,6 +18,7 @@
 using namespace clang;
 using namespace clang::ast_matchers;
 using namespace clang::tidy::memlint::fixits;
+using clang::tidy::memlint::utils::writtenSpecialization;
 
 namespace {
 

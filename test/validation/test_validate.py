@@ -101,6 +101,17 @@ class Triage(Base):
                                             reason='a reason #3 with "quotes"'))
         self.assertEqual(t[V.fkey(dict(x, occ=0))]["verdict"], "?")
 
+    def test_saves_nothing_is_right_but_not_worth(self):
+        path = os.path.join(self.dir, "p.triage")
+        x = dict(check="memlint-x", file="src/a.h", text="t", occ=0)
+        with open(path, "w") as f:
+            f.write(V.triage_line(x, "nothing", "5 iterations, perf test") + "\n")
+        self.assertEqual(V.read_triage(path)[V.fkey(x)]["verdict"], "nothing")
+        row = dict(true=1, nothing=2, false=1)
+        self.assertEqual(V.precision(row), "75%")
+        self.assertEqual(V.worth(row), "25%")
+        self.assertEqual(V.worth(dict()), "—")
+
     def test_bad_verdict_is_an_error(self):
         path = os.path.join(self.dir, "p.triage")
         with open(path, "w") as f:
@@ -169,7 +180,7 @@ class Rereport(Base):
             report = V.read(os.path.join(self.dir, "report.md"))
         finally:
             V.WORK, V.RESULTS, V.TRIAGE_DIR = saved
-        self.assertIn("| `memlint-x` | 1 | 1 | 0 | 0 | 1 | yes | yes | 0.10 |", report)
+        self.assertIn("| `memlint-x` | 1 | 1 | 0 | 0 | 0 | 100% | 100% | 1 | yes | yes | 0.10 |", report)
         self.assertIn('gone: `memlint-x src/b.h "gone" #0`', report)
         self.assertIn("verdicts from the triage files as of", report)
 
@@ -375,7 +386,7 @@ class SideBySide(unittest.TestCase):
         self.assertTrue(text.startswith("# title\n\nprose before\n\n"))
         self.assertTrue(text.endswith("%s\n\nprose after\n" % V.PAGE_END))
         self.assertNotIn("\nold\n", text)
-        self.assertIn("| p | 2 | 1 | 1 | 0 | 50% | 2 | yes | yes |", text)
+        self.assertIn("| p | 2 | 1 | 0 | 1 | 0 | 50% | 50% | 2 | yes | yes |", text)
         self.assertIn("target ≥ 90%: **not met**", text)
         self.assertIn("| p | b.cc:7 | `w.push_back(i);` | false | why |", text)
         self.assertIn("| a.cc:5 | `v.push_back(i);` | yes (true) | clang-tidy "

@@ -1,0 +1,2 @@
+#include "box.h"
+Box<double> A;

@@ -1,0 +1,3 @@
+#include "box.h"
+Box<double> B;
+Box<int> C;
