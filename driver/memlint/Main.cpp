@@ -583,13 +583,46 @@ void reportPasses(const std::vector<Finding> &Findings, const FixResult &Last,
   if (!Last.Applied)
     llvm::errs() << "--fix reached a fixpoint in "
                  << plural(Passes, "pass", "passes") << "; " << Left << "\n";
+  else if (Last.WriteFailed)
+    llvm::errs() << "--fix stopped after " << plural(Passes, "pass", "passes")
+                 << " (the last pass's fixes were not all kept); " << Left
+                 << "\n";
   else
     llvm::errs() << "--fix stopped after " << plural(Passes, "pass", "passes")
-                 << (Last.WriteFailed ? " (a file could not be written)"
-                                      : " (--fix-passes " +
-                                            std::to_string(O.FixPasses) + ")")
-                 << "; " << Left
+                 << " (--fix-passes " << O.FixPasses << "); " << Left
                  << "; the fixes of the last pass were not re-analyzed\n";
+}
+
+// `check --fix`: fix, re-analyze what the fixes changed, and again, until a
+// pass applies no fix or --fix-passes passes ran. The report is the last
+// pass's findings.
+// A fix that breaks the build is a check's bug, but it must not reach the
+// user's tree: when a TU that compiled before a pass's fixes does not after
+// them, the files the pass changed get their contents back (still in
+// \p Sources). True when it restored them.
+bool restoreIfBroken(const std::vector<UnitResult> &Before,
+                     const std::vector<UnitResult> &After,
+                     const FixResult &Fixes, SourceCache &Sources,
+                     unsigned Pass) {
+  std::set<std::string> Compiled;
+  for (const UnitResult &U : Before)
+    if (U.Failure.empty())
+      Compiled.insert(U.File);
+  auto Broken = llvm::find_if(After, [&](const UnitResult &U) {
+    return !U.Failure.empty() && Compiled.count(U.File);
+  });
+  if (Broken == After.end())
+    return false;
+  llvm::errs() << "memlint: error: the fixes of pass " << Pass
+               << " break the build (" << Broken->Failure << "); restored the "
+               << plural(Fixes.Files.size(), "file", "files")
+               << " they changed\n";
+  for (const std::string &File : Fixes.Files) {
+    std::string Err;
+    if (!writeFileAtomically(File, *Sources.get(File), Err))
+      llvm::errs() << "memlint: error: " << Err << "\n";
+  }
+  return true;
 }
 
 // `check --fix`: fix, re-analyze what the fixes changed, and again, until a
@@ -607,7 +640,16 @@ int runFixpoint(FixpointRun &Run, AnalysisResult &R, RunFilters &Filters,
     Fixes = fixFindings(O, R.Findings, Ctx, NoDiff, Prefix);
     if (!Fixes.Applied || Fixes.WriteFailed || Pass == O.FixPasses)
       break;
+    AnalysisResult Before = R;
     unsigned N = reanalyze(Run, R, Fixes.Files);
+    if (restoreIfBroken(Before.Units, R.Units, Fixes, *Ctx.Sources, Pass)) {
+      // Report the pass as if its fixes had not been applied.
+      R = std::move(Before);
+      for (Finding &F : R.Findings)
+        F.Fixed = false;
+      Fixes.WriteFailed = true;
+      break;
+    }
     *Ctx.Sources = SourceCache(); // the fixed files are read again
     if (O.DiffRef)
       Filters.Changed = changedLinesSince(*O.DiffRef, Run.Root);
