@@ -32,6 +32,10 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(ROOT, "bench", "common"))
 import benchdoc  # noqa: E402
 
+# Checks of issue 18 whose shapes service.cpp has, merged later than this
+# benchmark: the table says when the build lacks them.
+PENDING = ["memlint-string-temporary", "memlint-substr-copy", "memlint-string-concat"]
+
 
 def sh(cmd, ok=(0,), **kw):
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -111,7 +115,7 @@ def change(cut):
     return "%.1f%% %s" % (abs(100 * cut), "fewer" if cut >= 0 else "more")
 
 
-def table(opts, res, med, llvm, memlint_out, checks_run):
+def table(opts, res, med, llvm, memlint_out, checks_run, arena_fixed):
     n = opts.requests * opts.rounds
 
     def per_req(label, key):
@@ -149,6 +153,19 @@ def table(opts, res, med, llvm, memlint_out, checks_run):
         "Allocations per request: %s; bytes per request: %s; time: %.2fx faster "
         "(issue 18's target: 60%% fewer allocations and 1.3x)." % (
             change(cut), change(bytes_cut), med["before"] / med["after"]),
+    ]
+    notes = []
+    missing = [c for c in PENDING if c not in checks_run]
+    if missing:
+        notes.append("The program also has the shapes of %s (issue 18), which this build does "
+                     "not have: they are left as they are." % ", ".join("`%s`" % c for c in missing))
+    if bytes_cut < 0 and arena_fixed:
+        notes.append("Bytes rise because memlint-arena-candidate's `memlint::arena` takes its "
+                     "first chunk (`default_first_chunk`, 4096 bytes) per request for the "
+                     "request's few 16-byte `Span`s.")
+    if notes:
+        lines += ["", " ".join(notes)]
+    lines += [
         "",
         "Rerun: `bench/service/run.py` (needs `ninja -C build memlint memlint-tidy "
         "memlint_alloc_count`).",
@@ -201,7 +218,11 @@ def main():
             times[label].append(cpu_time([exes[label], requests, str(opts.rounds)]))
     med = {label: statistics.median(t) for label, t in times.items()}
 
-    text = table(opts, res, med, llvm, memlint_out, checks_run)
+    arena_fixed = "memlint::arena" in open(after_src).read()
+    text = table(opts, res, med, llvm, memlint_out, checks_run, arena_fixed)
+    left = json.load(open(os.path.join(work, "left.json")))["findings"]
+    if left:
+        text += "\n\nLeft after the fixes: %d findings." % len(left)
     print(text)
     print("\nmemlint said:\n" + memlint_out)
     if not opts.no_write:
