@@ -21,7 +21,9 @@ def machine():
                     break
     except OSError:
         pass
-    return "%s, %d cores, %s" % (model, os.cpu_count() or 0, platform.platform())
+    # Shared machines skew CPU times; the load when measuring says how much.
+    load = " (load average %.1f when measured)" % os.getloadavg()[0] if hasattr(os, "getloadavg") else ""
+    return "%s, %d cores, %s%s" % (model, os.cpu_count() or 0, platform.platform(), load)
 
 
 def tool_version(cmd):

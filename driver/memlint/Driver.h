@@ -248,6 +248,7 @@ struct FixResult {
   unsigned Conflicts = 0;
   unsigned FilesChanged = 0;
   bool WriteFailed = false;
+  std::vector<std::string> Files; // the files changed (dry run: would be)
 };
 FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
                      llvm::StringRef Root, bool DryRun,

@@ -456,6 +456,7 @@ FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
       return A.Offset != B.Offset ? A.Offset < B.Offset : A.Length < B.Length;
     });
     ++R.FilesChanged;
+    R.Files.push_back(File);
     if (DryRun) {
       writeDiff(Diff, relativeTo(File, Root), File, Edits, Sources);
       continue;

@@ -55,7 +55,10 @@ check options:
   --write-baseline FILE  record the current findings in FILE
   --diff REF             report only findings on lines changed since git REF
   --fix                  apply the fixes in place
-  --fix-dry-run          print the fixes as a unified diff instead
+  --fix-passes N         with --fix, re-analyze the changed TUs and apply
+                         the fixes that enables, up to N passes in all
+                         (default 4)
+  --fix-dry-run          print the fixes as a unified diff instead (one pass)
   --header-filter REGEX  headers to report (default: every header under the
                          project root)
   --public-headers REGEX headers whose ABI fixes must keep (besides those the
@@ -85,6 +88,8 @@ struct CheckOptions {
   std::optional<std::string> DiffRef;
   bool Fix = false;
   bool FixDryRun = false;
+  unsigned FixPasses = 4;
+  bool FixPassesGiven = false;
   std::optional<std::string> HeaderFilter;
   std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
@@ -153,6 +158,10 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.PublicHeaders = *V;
     } else if (auto V = Value("--extra-arg")) {
       O.ExtraArgs.push_back(*V);
+    } else if (auto V = Value("--fix-passes")) {
+      if (llvm::StringRef(*V).getAsInteger(10, O.FixPasses) || O.FixPasses == 0)
+        usageError("--fix-passes needs a positive number, not '" + *V + "'");
+      O.FixPassesGiven = true;
     } else if (auto V = Value("--shard")) {
       O.Shard = parseShard(*V);
     } else if (A == "--fix") {
@@ -165,6 +174,9 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
   }
   if (O.Fix && O.FixDryRun)
     usageError("--fix and --fix-dry-run exclude each other");
+  if (O.FixPassesGiven && !O.Fix)
+    usageError("--fix-passes needs --fix (--fix-dry-run shows the first "
+               "pass's fixes)");
   if (O.Shard && O.Format != "json" && O.Format != "sarif")
     usageError("--shard needs --format json or sarif ('memlint merge' reads "
                "them)");
@@ -348,10 +360,11 @@ void writeReport(llvm::raw_ostream &OS, const std::string &Format,
     writeCodeClimate(OS, Findings, Ctx);
 }
 
-// The rest of a run once its findings are merged, shared by `check` and
-// `merge`: fingerprints, baseline, --diff, --fix, the report, the exit status.
-int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
-              ReportContext &Ctx, Clock::time_point Start) {
+// Fingerprints, sorts and filters (baseline, --diff) the merged findings of
+// a pass. The baseline is recorded from the first pass only. False when it
+// cannot be written.
+bool filterFindings(const CheckOptions &O, AnalysisResult &R,
+                    RunFilters &Filters, ReportContext &Ctx, bool FirstPass) {
   std::vector<Finding> &Findings = R.Findings;
   fingerprint(Findings, *Ctx.Sources, Ctx.Root);
   std::stable_sort(
@@ -361,11 +374,11 @@ int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
       });
   Ctx.Summary.FilesAnalyzed = R.FilesAnalyzed;
   Ctx.Summary.FilesFailed = R.Failures.size();
-  if (!O.WriteBaseline.empty()) {
+  if (FirstPass && !O.WriteBaseline.empty()) {
     std::string Err;
     if (!writeFileAtomically(O.WriteBaseline, baselineJson(Findings), Err)) {
       llvm::errs() << "memlint: error: " << Err << "\n";
-      return ExitUsage;
+      return false;
     }
     llvm::errs() << "memlint: recorded " << Findings.size() << " findings in "
                  << O.WriteBaseline << "\n";
@@ -374,27 +387,49 @@ int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
     Ctx.Summary.Suppressed = applyBaseline(Findings, *Filters.Base);
   if (Filters.Changed)
     Ctx.Summary.Filtered = filterToChanged(Findings, *Filters.Changed);
+  return true;
+}
 
-  std::string Report;
-  llvm::raw_string_ostream OS(Report);
-  FixResult Fixes;
-  if (O.Fix || O.FixDryRun) {
-    std::string DiffText;
-    llvm::raw_string_ostream DiffOS(DiffText);
-    Fixes = applyFixes(Findings, *Ctx.Sources, Ctx.Root, O.FixDryRun, DiffOS);
-    if (O.FixDryRun)
-      OS << DiffText;
-    else if (Fixes.Applied)
-      llvm::errs() << "memlint: applied the fixes of " << Fixes.Applied
-                   << (Fixes.Applied == 1 ? " finding" : " findings") << " to "
-                   << Fixes.FilesChanged
-                   << (Fixes.FilesChanged == 1 ? " file" : " files") << "\n";
+std::string plural(unsigned N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+// Applies (or prints into \p Report, for --fix-dry-run) the fixes of one pass,
+// saying so after \p Prefix ("memlint: pass 2 (...): "; "memlint: " when
+// there are no passes: `merge`, --fix-dry-run).
+FixResult fixFindings(const CheckOptions &O, std::vector<Finding> &Findings,
+                      ReportContext &Ctx, std::string &Report,
+                      llvm::StringRef Prefix) {
+  std::string DiffText;
+  llvm::raw_string_ostream DiffOS(DiffText);
+  FixResult Fixes =
+      applyFixes(Findings, *Ctx.Sources, Ctx.Root, O.FixDryRun, DiffOS);
+  DiffOS.flush();
+  if (O.FixDryRun) {
+    Report += DiffText;
+    return Fixes;
   }
+  if (Fixes.Applied)
+    llvm::errs() << Prefix << "applied the fixes of "
+                 << plural(Fixes.Applied, "finding", "findings") << " to "
+                 << plural(Fixes.FilesChanged, "file", "files") << "\n";
+  else if (Prefix != "memlint: ")
+    llvm::errs() << Prefix << "no fix to apply\n";
+  return Fixes;
+}
+
+// The report, the failures and the exit status of a run, from its (last
+// pass's) findings.
+int reportRun(const CheckOptions &O, AnalysisResult &R, ReportContext &Ctx,
+              const FixResult &Fixes, std::string Report,
+              Clock::time_point Start) {
+  std::vector<Finding> &Findings = R.Findings;
   Ctx.Summary.Seconds =
       std::chrono::duration<double>(Clock::now() - Start).count();
-  if (!O.FixDryRun)
+  if (!O.FixDryRun) {
+    llvm::raw_string_ostream OS(Report);
     writeReport(OS, O.Format, Findings, Ctx);
-  OS.flush();
+  }
   for (const std::string &F : R.Failures)
     llvm::errs() << "memlint: error: " << F << "\n";
   if (O.Output.empty()) {
@@ -415,6 +450,20 @@ int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
   return Open ? ExitFindings : ExitClean;
 }
 
+// The rest of a run once its findings are merged, in one pass (`merge`, and
+// `check` without --fix): fingerprints, baseline, --diff, the fixes, the
+// report, the exit status.
+int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
+              ReportContext &Ctx, Clock::time_point Start) {
+  if (!filterFindings(O, R, Filters, Ctx, /*FirstPass=*/true))
+    return ExitUsage;
+  std::string Report;
+  FixResult Fixes;
+  if (O.Fix || O.FixDryRun)
+    Fixes = fixFindings(O, R.Findings, Ctx, Report, "memlint: ");
+  return reportRun(O, R, Ctx, Fixes, std::move(Report), Start);
+}
+
 // The TUs to analyze: the ones named, else the database's.
 std::vector<std::string> selectFiles(const CheckOptions &O,
                                      const std::vector<std::string> &DbFiles,
@@ -429,6 +478,186 @@ std::vector<std::string> selectFiles(const CheckOptions &O,
       Files.push_back(Abs);
   }
   return Files;
+}
+
+// What memlint-tidy is run with for the TUs \p Files.
+AnalysisRequest analysisRequest(const CheckOptions &O, const std::string &Tidy,
+                                const std::string &Cwd, const std::string &Db,
+                                const std::string &Checks,
+                                std::vector<std::string> Files) {
+  AnalysisRequest Req;
+  Req.Tidy = Tidy;
+  Req.Cwd = Cwd;
+  Req.Files = std::move(Files);
+  Req.Jobs =
+      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Req.TidyArgs = {"-p",
+                  std::string(llvm::sys::path::parent_path(Db)),
+                  "--quiet",
+                  "--use-color=false",
+                  "--checks=" + Checks,
+                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
+  // The database's own directory is the build tree (a symlinked database
+  // points into it).
+  std::string Config =
+      publicApiConfig(installedHeadersRegex(
+                          llvm::sys::path::parent_path(canonicalPath(Db, Cwd))),
+                      O.PublicHeaders);
+  if (!Config.empty())
+    Req.TidyArgs.push_back("--config=" + Config);
+  for (const std::string &E : O.ExtraArgs)
+    Req.TidyArgs.push_back("--extra-arg=" + E);
+  return Req;
+}
+
+/// What the passes of `check --fix` share.
+struct FixpointRun {
+  const CheckOptions &O;
+  AnalysisRequest Req;
+  std::set<std::string> Analyzed; // the run's TUs
+  std::string Root;
+};
+
+// The TUs whose analysis the fixes of a pass may change: those whose file
+// changed or that reported anything in a changed file; every TU when a changed
+// file is no TU of the run (a header: which TUs include it is not known).
+std::vector<std::string>
+unitsToReanalyze(const std::vector<UnitResult> &Units,
+                 const std::vector<std::string> &Changed) {
+  std::set<std::string> C(Changed.begin(), Changed.end()), TUs;
+  for (const UnitResult &U : Units)
+    TUs.insert(U.File);
+  bool Header = llvm::any_of(
+      Changed, [&](const std::string &F) { return !TUs.count(F); });
+  auto Touches = [&](const UnitResult &U) {
+    for (const Finding &F : U.Findings) {
+      bool Edits = llvm::any_of(
+          F.Edits, [&](const Edit &E) { return C.count(E.File) != 0; });
+      bool Notes = llvm::any_of(
+          F.Notes, [&](const Note &N) { return C.count(N.Pos.File) != 0; });
+      if (C.count(F.Pos.File) || Edits || Notes)
+        return true;
+    }
+    return C.count(U.File) != 0;
+  };
+  std::vector<std::string> Files;
+  for (const UnitResult &U : Units)
+    if (Header || Touches(U))
+      Files.push_back(U.File);
+  return Files;
+}
+
+// Re-analyzes the TUs the fixes in \p Changed may affect and merges them with
+// the others' previous results. Returns how many were re-analyzed.
+unsigned reanalyze(FixpointRun &Run, AnalysisResult &R,
+                   const std::vector<std::string> &Changed) {
+  AnalysisRequest Req = Run.Req;
+  Req.Files = unitsToReanalyze(R.Units, Changed);
+  AnalysisResult Again = analyze(Req);
+  std::map<std::string, UnitResult> Fresh;
+  for (UnitResult &U : Again.Units)
+    Fresh[U.File] = std::move(U);
+  for (UnitResult &U : R.Units) {
+    auto It = Fresh.find(U.File);
+    if (It != Fresh.end())
+      U = std::move(It->second);
+  }
+  R = mergeUnits(std::move(R.Units), Req.Cwd);
+  dropOutsideProject(R.Findings, Run.O, Run.Analyzed, Run.Root);
+  return Req.Files.size();
+}
+
+// The last line of `check --fix`: how many passes ran, why they stopped and
+// what is left for a human.
+void reportPasses(const std::vector<Finding> &Findings, const FixResult &Last,
+                  unsigned Passes, const CheckOptions &O) {
+  unsigned Unfixed = llvm::count_if(
+      Findings, [](const Finding &F) { return !F.Fixed && F.Edits.empty(); });
+  std::string Left = "left: " +
+                     plural(Unfixed - Last.Conflicts, "finding without a fixit",
+                            "findings without a fixit") +
+                     ", " +
+                     plural(Last.Conflicts, "fix skipped by a conflict",
+                            "fixes skipped by conflicts");
+  llvm::errs() << "memlint: ";
+  if (!Last.Applied)
+    llvm::errs() << "--fix reached a fixpoint in "
+                 << plural(Passes, "pass", "passes") << "; " << Left << "\n";
+  else if (Last.WriteFailed)
+    llvm::errs() << "--fix stopped after " << plural(Passes, "pass", "passes")
+                 << " (the last pass's fixes were not all kept); " << Left
+                 << "\n";
+  else
+    llvm::errs() << "--fix stopped after " << plural(Passes, "pass", "passes")
+                 << " (--fix-passes " << O.FixPasses << "); " << Left
+                 << "; the fixes of the last pass were not re-analyzed\n";
+}
+
+// `check --fix`: fix, re-analyze what the fixes changed, and again, until a
+// pass applies no fix or --fix-passes passes ran. The report is the last
+// pass's findings.
+// A fix that breaks the build is a check's bug, but it must not reach the
+// user's tree: when a TU that compiled before a pass's fixes does not after
+// them, the files the pass changed get their contents back (still in
+// \p Sources). True when it restored them.
+bool restoreIfBroken(const std::vector<UnitResult> &Before,
+                     const std::vector<UnitResult> &After,
+                     const FixResult &Fixes, SourceCache &Sources,
+                     unsigned Pass) {
+  std::set<std::string> Compiled;
+  for (const UnitResult &U : Before)
+    if (U.Failure.empty())
+      Compiled.insert(U.File);
+  auto Broken = llvm::find_if(After, [&](const UnitResult &U) {
+    return !U.Failure.empty() && Compiled.count(U.File);
+  });
+  if (Broken == After.end())
+    return false;
+  llvm::errs() << "memlint: error: the fixes of pass " << Pass
+               << " break the build (" << Broken->Failure << "); restored the "
+               << plural(Fixes.Files.size(), "file", "files")
+               << " they changed\n";
+  for (const std::string &File : Fixes.Files) {
+    std::string Err;
+    if (!writeFileAtomically(File, *Sources.get(File), Err))
+      llvm::errs() << "memlint: error: " << Err << "\n";
+  }
+  return true;
+}
+
+// `check --fix`: fix, re-analyze what the fixes changed, and again, until a
+// pass applies no fix or --fix-passes passes ran. The report is the last
+// pass's findings.
+int runFixpoint(FixpointRun &Run, AnalysisResult &R, RunFilters &Filters,
+                ReportContext &Ctx, Clock::time_point Start) {
+  const CheckOptions &O = Run.O;
+  FixResult Fixes;
+  std::string Prefix = "memlint: pass 1: ", NoDiff;
+  unsigned Pass = 1;
+  for (;; ++Pass) {
+    if (!filterFindings(O, R, Filters, Ctx, Pass == 1))
+      return ExitUsage;
+    Fixes = fixFindings(O, R.Findings, Ctx, NoDiff, Prefix);
+    if (!Fixes.Applied || Fixes.WriteFailed || Pass == O.FixPasses)
+      break;
+    AnalysisResult Before = R;
+    unsigned N = reanalyze(Run, R, Fixes.Files);
+    if (restoreIfBroken(Before.Units, R.Units, Fixes, *Ctx.Sources, Pass)) {
+      // Report the pass as if its fixes had not been applied.
+      R = std::move(Before);
+      for (Finding &F : R.Findings)
+        F.Fixed = false;
+      Fixes.WriteFailed = true;
+      break;
+    }
+    *Ctx.Sources = SourceCache(); // the fixed files are read again
+    if (O.DiffRef)
+      Filters.Changed = changedLinesSince(*O.DiffRef, Run.Root);
+    Prefix = "memlint: pass " + std::to_string(Pass + 1) + " (" +
+             plural(N, "TU", "TUs") + " re-analyzed): ";
+  }
+  reportPasses(R.Findings, Fixes, Pass, O);
+  return reportRun(O, R, Ctx, Fixes, "", Start);
 }
 
 int runCheck(llvm::ArrayRef<std::string> Args) {
@@ -449,29 +678,9 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   verifyConfigs(Tidy, Files);
   std::string Checks = selectChecks(Tidy, O.Checks);
 
-  AnalysisRequest Req;
-  Req.Tidy = Tidy;
-  Req.Cwd = Cwd;
-  Req.Files = Files;
-  Req.Jobs =
-      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  Req.TidyArgs = {"-p",
-                  std::string(llvm::sys::path::parent_path(Db)),
-                  "--quiet",
-                  "--use-color=false",
-                  "--checks=" + Checks,
-                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
-  // The database's own directory is the build tree (a symlinked database
-  // points into it).
-  std::string Config =
-      publicApiConfig(installedHeadersRegex(
-                          llvm::sys::path::parent_path(canonicalPath(Db, Cwd))),
-                      O.PublicHeaders);
-  if (!Config.empty())
-    Req.TidyArgs.push_back("--config=" + Config);
-  for (const std::string &E : O.ExtraArgs)
-    Req.TidyArgs.push_back("--extra-arg=" + E);
-  AnalysisResult R = analyze(Req);
+  FixpointRun Run{O, analysisRequest(O, Tidy, Cwd, Db, Checks, Files), Analyzed,
+                  Root};
+  AnalysisResult R = analyze(Run.Req);
   dropOutsideProject(R.Findings, O, Analyzed, Root);
 
   SourceCache Sources;
@@ -479,6 +688,8 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   Ctx.Root = Root;
   Ctx.Cwd = Cwd;
   Ctx.Sources = &Sources;
+  if (O.Fix)
+    return runFixpoint(Run, R, Filters, Ctx, Start);
   ShardInfo Shard;
   if (O.Shard) {
     Shard.Index = O.Shard->first;
@@ -496,9 +707,10 @@ int runMerge(llvm::ArrayRef<std::string> Args) {
   auto Start = Clock::now();
   CheckOptions O = parseCheckOptions(Args);
   if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
-      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard)
+      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard || O.FixPassesGiven)
     usageError("merge takes only --format, -o, --baseline, --write-baseline, "
-               "--diff, --fix and --fix-dry-run (the shards chose the rest)");
+               "--diff, --fix and --fix-dry-run (the shards chose the rest; "
+               "merge --fix makes one pass)");
   const std::string Cwd = currentDir();
   const std::string Root = projectRoot(Cwd);
   RunFilters Filters = prepareFilters(O, Root);

@@ -3,7 +3,8 @@
 cannot produce the situation under test: it crashes on files named
 crash*.cpp and, for other files, exports the fixes YAML in $FAKE_TIDY_YAML
 with @FILE@ replaced by the analyzed file's path. --list-checks lists
-memlint-fake; --verify-config succeeds."""
+memlint-fake; --verify-config succeeds. With FAKE_TIDY_WHEN=TEXT=YAML, a
+file that contains TEXT gets the YAML file YAML instead."""
 import os
 import signal
 import sys
@@ -19,7 +20,13 @@ export = next(a.split("=", 1)[1] for a in args if a.startswith("--export-fixes="
 source = args[-1]
 if os.path.basename(source).startswith("crash"):
     os.kill(os.getpid(), signal.SIGSEGV)
-with open(os.environ["FAKE_TIDY_YAML"]) as f:
+yaml = os.environ["FAKE_TIDY_YAML"]
+if "FAKE_TIDY_WHEN" in os.environ:
+    text, other = os.environ["FAKE_TIDY_WHEN"].split("=", 1)
+    with open(source) as f:
+        if text in f.read():
+            yaml = other
+with open(yaml) as f:
     text = f.read().replace("@FILE@", source)
 with open(export, "w") as f:
     f.write(text)
