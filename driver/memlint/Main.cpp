@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "Cache.h"
 #include "Driver.h"
 #include "Profile.h"
 
@@ -63,6 +64,8 @@ check options:
   --extra-arg ARG        add ARG to every compile command
   --shard K/N            analyze only shard K of N (for a CI matrix; needs
                          --format json or sarif, merged by 'memlint merge')
+  --cache DIR|URL        reuse the results of unchanged TUs from a directory
+                         or a plain HTTP cache (http://HOST:PORT/PREFIX)
   --version              print the version
 
 merge: merges the reports of 'memlint check --shard K/N' into the report of
@@ -89,6 +92,7 @@ struct CheckOptions {
   std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
   std::optional<std::pair<unsigned, unsigned>> Shard;
+  std::optional<std::string> Cache;
   std::vector<std::string> Files;
 };
 
@@ -155,6 +159,8 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.ExtraArgs.push_back(*V);
     } else if (auto V = Value("--shard")) {
       O.Shard = parseShard(*V);
+    } else if (auto V = Value("--cache")) {
+      O.Cache = *V;
     } else if (A == "--fix") {
       O.Fix = true;
     } else if (A == "--fix-dry-run") {
@@ -471,6 +477,12 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
     Req.TidyArgs.push_back("--config=" + Config);
   for (const std::string &E : O.ExtraArgs)
     Req.TidyArgs.push_back("--extra-arg=" + E);
+  std::unique_ptr<ResultCache> Cache;
+  if (O.Cache) {
+    Cache = std::make_unique<ResultCache>(
+        *O.Cache, CacheSetup{Root, Db, Tidy, Req.TidyArgs, O.ExtraArgs});
+    Req.Cache = Cache.get();
+  }
   AnalysisResult R = analyze(Req);
   dropOutsideProject(R.Findings, O, Analyzed, Root);
 
@@ -479,6 +491,11 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   Ctx.Root = Root;
   Ctx.Cwd = Cwd;
   Ctx.Sources = &Sources;
+  if (Cache) {
+    Ctx.Summary.CacheUsed = true;
+    Ctx.Summary.CacheHits = Cache->Hits;
+    Ctx.Summary.CacheMisses = Cache->Misses;
+  }
   ShardInfo Shard;
   if (O.Shard) {
     Shard.Index = O.Shard->first;
@@ -496,7 +513,7 @@ int runMerge(llvm::ArrayRef<std::string> Args) {
   auto Start = Clock::now();
   CheckOptions O = parseCheckOptions(Args);
   if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
-      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard)
+      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard || O.Cache)
     usageError("merge takes only --format, -o, --baseline, --write-baseline, "
                "--diff, --fix and --fix-dry-run (the shards chose the rest)");
   const std::string Cwd = currentDir();
