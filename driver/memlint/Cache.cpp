@@ -305,7 +305,7 @@ void ResultCache::store(const std::string &Key, const UnitResult &U) {
   std::string Data;
   llvm::raw_string_ostream(Data) << json::Value(std::move(Entry));
   std::string Warn;
-  if (!Store->put(Key, Data, Warn))
+  if (!Store->put(Key, Data, Warn) && !Warn.empty())
     warn(Warn);
 }
 

@@ -165,7 +165,8 @@ bool readResponse(int FD, HttpResponse &R, std::string &Err) {
   std::string Raw;
   char Buf[65536];
   size_t HeaderEnd = std::string::npos;
-  std::optional<unsigned long long> Length;
+  bool HasLength = false;
+  unsigned long long Length = 0;
   while (true) {
     ssize_t N = recv(FD, Buf, sizeof(Buf), 0);
     if (N < 0) {
@@ -187,15 +188,17 @@ bool readResponse(int FD, HttpResponse &R, std::string &Err) {
         auto [Name, Value] = L.split(':');
         unsigned long long V = 0;
         if (Name.trim().equals_insensitive("content-length") &&
-            !Value.trim().getAsInteger(10, V))
+            !Value.trim().getAsInteger(10, V)) {
           Length = V;
+          HasLength = true;
+        }
         if (Name.trim().equals_insensitive("transfer-encoding") &&
             Value.trim().equals_insensitive("chunked"))
-          Length.reset();
+          HasLength = false;
       }
     }
-    if (HeaderEnd != std::string::npos && Length &&
-        Raw.size() - HeaderEnd - 4 >= *Length)
+    if (HeaderEnd != std::string::npos && HasLength &&
+        Raw.size() - HeaderEnd - 4 >= Length)
       break;
     if (N == 0)
       break;
@@ -205,8 +208,8 @@ bool readResponse(int FD, HttpResponse &R, std::string &Err) {
     return false;
   }
   llvm::StringRef Body = llvm::StringRef(Raw).drop_front(HeaderEnd + 4);
-  if (Length) {
-    R.Body = Body.take_front(*Length).str();
+  if (HasLength) {
+    R.Body = Body.take_front(Length).str();
     return true;
   }
   llvm::StringRef Head = llvm::StringRef(Raw).take_front(HeaderEnd).lower();
