@@ -111,13 +111,14 @@ def main():
         "load average %.1f at the end (other jobs shared the machine)." % (
             a.project, a.reps, a.j, tus, a.reps, cpu_model(), os.cpu_count(), load),
         "",
-        "| run | wall s | CPU s | vs no cache (wall) |",
-        "| --- | ---: | ---: | ---: |",
+        "| run | wall s | CPU s | vs no cache (wall) | vs no cache (CPU) |",
+        "| --- | ---: | ---: | ---: | ---: |",
     ]
     for name, label in (("none", "no cache"), ("cold", "cold cache (all misses, stored)"),
                         ("warm", "warm cache (all hits)")):
         w, c = med[name]
-        table.append("| %s | %.1f | %.1f | %.2fx |" % (label, w, c, w / med["none"][0]))
+        table.append("| %s | %.1f | %.1f | %.2fx | %.2fx |" % (
+            label, w, c, w / med["none"][0], c / med["none"][1]))
     cold_miss, warm_hit, warm_miss = hits[-1]
     table += ["", "Warm run: %d of %d TUs hit (%d missed); the reports of all three runs "
               "are equal (less timing and cache counts)." % (warm_hit, tus, warm_miss)]
