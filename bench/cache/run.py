@@ -96,6 +96,8 @@ def main():
         if not (comparable(none[2]) == comparable(cold[2]) == comparable(warm[2])):
             sys.exit("bench: the reports with and without the cache differ")
         s = warm[2]["summary"]
+        if s["cacheMisses"] or s["cacheHits"] != cold[2]["summary"]["cacheMisses"]:
+            sys.exit("bench: the warm run missed %d TUs" % s["cacheMisses"])
         hits.append((cold[2]["summary"]["cacheMisses"], s["cacheHits"], s["cacheMisses"]))
         for name, r in (("none", none), ("cold", cold), ("warm", warm)):
             times[name].append(r[:2])
