@@ -1,6 +1,7 @@
 //===--- Analyze.cpp - run memlint-tidy per TU and read what it exports ---===//
 
 #include "Analyze.h"
+#include "Cache.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -345,77 +346,111 @@ std::vector<Finding> mergeFindings(
   return Out;
 }
 
+namespace {
+
+// Why memlint-tidy's run over \p Rel failed, or "" when it did not.
+std::string runFailure(const AnalysisRequest &Req, const std::string &Rel,
+                       int RC, const std::string &RunErr,
+                       const std::string &Stderr,
+                       const std::vector<std::string> &CompileErrors,
+                       bool Parsed, const std::string &ParseErr) {
+  if (RC == -1)
+    return "cannot run '" + Req.Tidy + "': " + RunErr;
+  if (RC == -2 || RC > 128)
+    return "'" + Rel + "': memlint-tidy crashed (" +
+           (RunErr.empty() ? "exit " + std::to_string(RC) : RunErr) + ")";
+  if (!CompileErrors.empty())
+    return "'" + Rel + "' does not compile: " + CompileErrors.front();
+  if (!Parsed)
+    return "'" + Rel + "': cannot read memlint-tidy's fixes: " + ParseErr;
+  if (RC != 0) {
+    std::string Why = firstErrorLine(Stderr);
+    return "'" + Rel + "' could not be analyzed" +
+           (Why.empty() ? " (memlint-tidy exit " + std::to_string(RC) + ")"
+                        : ": " + Why);
+  }
+  return "";
+}
+
+// Runs memlint-tidy over one TU.
+UnitResult analyzeUnit(const AnalysisRequest &Req, const std::string &File) {
+  UnitResult U;
+  U.File = File;
+  std::string Rel = relativeTo(File, Req.Cwd);
+  if (!llvm::sys::fs::exists(File)) {
+    U.Failure = "cannot read '" + Rel + "': no such file";
+    return U;
+  }
+  if (llvm::sys::fs::is_directory(File)) {
+    U.Failure = "cannot read '" + Rel + "': is a directory";
+    return U;
+  }
+  llvm::SmallString<128> Yaml, ErrFile;
+  if (llvm::sys::fs::createTemporaryFile("memlint-fixes", "yaml", Yaml) ||
+      llvm::sys::fs::createTemporaryFile("memlint-tidy", "err", ErrFile)) {
+    U.Failure = "cannot create a temporary file";
+    return U;
+  }
+  std::vector<std::string> Args = Req.TidyArgs;
+  Args.push_back("--export-fixes=" + std::string(Yaml));
+  Args.push_back(File);
+  std::string RunErr;
+  int RC = runProgram(Req.Tidy, Args, "", ErrFile, RunErr);
+  std::string Stderr;
+  if (auto B = llvm::MemoryBuffer::getFile(ErrFile))
+    Stderr = (*B)->getBuffer().str();
+  std::string YamlText;
+  if (auto B = llvm::MemoryBuffer::getFile(Yaml))
+    YamlText = (*B)->getBuffer().str();
+  llvm::sys::fs::remove(Yaml);
+  llvm::sys::fs::remove(ErrFile);
+  std::vector<std::string> CompileErrors;
+  std::string ParseErr;
+  bool Parsed = YamlText.empty() || parseExportedFixes(YamlText, U.Findings,
+                                                       CompileErrors, ParseErr);
+  U.Failure =
+      runFailure(Req, Rel, RC, RunErr, Stderr, CompileErrors, Parsed, ParseErr);
+  // Findings of a TU that did not compile stand on a partial AST.
+  if (!U.Failure.empty())
+    U.Findings.clear();
+  return U;
+}
+
+// The TU's result from the cache, else from memlint-tidy (then stored).
+// Failed TUs are not stored: a failure may be the environment's.
+UnitResult cachedOrAnalyzed(const AnalysisRequest &Req,
+                            const std::string &File) {
+  if (!Req.Cache)
+    return analyzeUnit(Req, File);
+  std::optional<std::string> Key = Req.Cache->keyOf(File);
+  if (Key)
+    if (std::optional<UnitResult> Hit = Req.Cache->lookup(*Key, File)) {
+      ++Req.Cache->Hits;
+      return std::move(*Hit);
+    }
+  ++Req.Cache->Misses;
+  UnitResult U = analyzeUnit(Req, File);
+  if (Key && U.Failure.empty())
+    Req.Cache->store(*Key, U);
+  return U;
+}
+
+} // namespace
+
 AnalysisResult analyze(const AnalysisRequest &Req) {
   std::mutex Mu;
   std::atomic<unsigned> Done{0};
   const unsigned Total = Req.Files.size();
   const bool Progress = llvm::sys::Process::StandardErrIsDisplayed();
-  std::vector<std::vector<Finding>> PerTU(Total);
-  std::vector<std::string> Failures(Total);
+  std::vector<UnitResult> Units(Total);
 
   auto Work = [&](unsigned I) {
-    const std::string &File = Req.Files[I];
-    std::string Failure;
-    if (!llvm::sys::fs::exists(File)) {
-      Failure = "cannot read '" + relativeTo(File, Req.Cwd) + "': no such file";
-    } else if (llvm::sys::fs::is_directory(File)) {
-      Failure =
-          "cannot read '" + relativeTo(File, Req.Cwd) + "': is a directory";
-    } else {
-      llvm::SmallString<128> Yaml, ErrFile;
-      if (llvm::sys::fs::createTemporaryFile("memlint-fixes", "yaml", Yaml) ||
-          llvm::sys::fs::createTemporaryFile("memlint-tidy", "err", ErrFile)) {
-        Failure = "cannot create a temporary file";
-      } else {
-        std::vector<std::string> Args = Req.TidyArgs;
-        Args.push_back("--export-fixes=" + std::string(Yaml));
-        Args.push_back(File);
-        std::string RunErr;
-        int RC = runProgram(Req.Tidy, Args, "", ErrFile, RunErr);
-        std::string Stderr;
-        if (auto B = llvm::MemoryBuffer::getFile(ErrFile))
-          Stderr = (*B)->getBuffer().str();
-        std::string YamlText;
-        if (auto B = llvm::MemoryBuffer::getFile(Yaml))
-          YamlText = (*B)->getBuffer().str();
-        llvm::sys::fs::remove(Yaml);
-        llvm::sys::fs::remove(ErrFile);
-        std::vector<std::string> CompileErrors;
-        std::string ParseErr;
-        bool Parsed =
-            YamlText.empty() ||
-            parseExportedFixes(YamlText, PerTU[I], CompileErrors, ParseErr);
-        std::string Rel = relativeTo(File, Req.Cwd);
-        if (RC == -1) {
-          Failure = "cannot run '" + Req.Tidy + "': " + RunErr;
-        } else if (RC == -2 || RC > 128) {
-          Failure = "'" + Rel + "': memlint-tidy crashed (" +
-                    (RunErr.empty() ? "exit " + std::to_string(RC) : RunErr) +
-                    ")";
-        } else if (!CompileErrors.empty()) {
-          Failure = "'" + Rel + "' does not compile: " + CompileErrors.front();
-        } else if (!Parsed) {
-          Failure =
-              "'" + Rel + "': cannot read memlint-tidy's fixes: " + ParseErr;
-        } else if (RC != 0) {
-          std::string Why = firstErrorLine(Stderr);
-          Failure =
-              "'" + Rel + "' could not be analyzed" +
-              (Why.empty() ? " (memlint-tidy exit " + std::to_string(RC) + ")"
-                           : ": " + Why);
-        }
-      }
-    }
-    if (!Failure.empty()) {
-      // Findings of a TU that did not compile stand on a partial AST.
-      PerTU[I].clear();
-      Failures[I] = Failure;
-    }
+    Units[I] = cachedOrAnalyzed(Req, Req.Files[I]);
     unsigned N = ++Done;
     if (Progress) {
       std::lock_guard<std::mutex> Lock(Mu);
       llvm::errs() << "\r\x1b[K[" << N << "/" << Total << "] "
-                   << relativeTo(File, Req.Cwd);
+                   << relativeTo(Req.Files[I], Req.Cwd);
       llvm::errs().flush();
     }
   };
@@ -432,10 +467,6 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   }
   if (Progress && Total)
     llvm::errs() << "\r\x1b[K";
-
-  std::vector<UnitResult> Units(Total);
-  for (unsigned I = 0; I < Total; ++I)
-    Units[I] = {Req.Files[I], std::move(PerTU[I]), std::move(Failures[I])};
   return mergeUnits(std::move(Units), Req.Cwd);
 }
 

@@ -29,12 +29,15 @@ bool parseExportedFixes(llvm::StringRef Yaml, std::vector<Finding> &Out,
 std::vector<Finding> mergeFindings(
     std::vector<std::pair<std::string, std::vector<Finding>>> &Reports);
 
+class ResultCache;
+
 struct AnalysisRequest {
   std::string Tidy;                  // memlint-tidy to run
   std::vector<std::string> TidyArgs; // before --export-fixes and the file
   std::vector<std::string> Files;    // canonical absolute paths
   unsigned Jobs = 1;
   std::string Cwd;
+  ResultCache *Cache = nullptr; // --cache: TUs whose result it has are not run
 };
 
 struct AnalysisResult {

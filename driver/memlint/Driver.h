@@ -11,6 +11,7 @@
 #define MEMLINT_DRIVER_MEMLINT_DRIVER_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <memory>
@@ -174,6 +175,9 @@ struct RunSummary {
   double Seconds = 0;
   unsigned Suppressed = 0; // by the baseline
   unsigned Filtered = 0;   // outside --diff
+  bool CacheUsed = false;  // --cache: the report says hits and misses
+  unsigned CacheHits = 0;
+  unsigned CacheMisses = 0;
 };
 
 struct ReportContext {
@@ -195,6 +199,10 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
 void writeCodeClimate(llvm::raw_ostream &OS,
                       const std::vector<Finding> &Findings, ReportContext &Ctx);
 
+/// One TU's unmerged result as a shard report (and the result cache) stores
+/// it: paths relative to Ctx.Root.
+llvm::json::Object unitJson(const UnitResult &U, ReportContext &Ctx);
+
 // --- Shard.cpp ---------------------------------------------------------------
 
 /// Parses `K/N` (1 <= K <= N). Throws UsageError.
@@ -213,6 +221,11 @@ std::vector<std::string> shardFiles(const std::vector<std::string> &Files,
 /// shards of one run with the same checks. Throws UsageError.
 std::vector<ShardInfo> readShardReports(const std::vector<std::string> &Paths,
                                         llvm::StringRef Root);
+
+/// Reads back what unitJson wrote (\p Path names the file in errors).
+/// Throws UsageError when it is malformed.
+UnitResult readUnit(const llvm::json::Value &Unit, llvm::StringRef Path,
+                    llvm::StringRef Root);
 
 // --- Filters.cpp -------------------------------------------------------------
 

@@ -74,6 +74,10 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     OS << "; " << S.Suppressed << " suppressed by the baseline";
   if (S.Filtered)
     OS << "; " << S.Filtered << " outside the --diff lines";
+  if (S.CacheUsed)
+    OS << "; cache: " << S.CacheHits
+       << (S.CacheHits == 1 ? " hit, " : " hits, ") << S.CacheMisses
+       << (S.CacheMisses == 1 ? " miss" : " misses");
   OS << "\n";
   if (!PerCheck.empty()) {
     size_t Width = 5;
@@ -127,20 +131,24 @@ static json::Object findingJson(const Finding &F, ReportContext &Ctx) {
 }
 
 // The part of a shard's report `memlint merge` reads back (Shard.cpp).
+// One TU's unmerged result; the result cache (Cache.cpp) stores the same.
+json::Object unitJson(const UnitResult &U, ReportContext &Ctx) {
+  json::Object O{{"file", relativeTo(U.File, Ctx.Root)}};
+  if (!U.Failure.empty()) {
+    O["failure"] = U.Failure;
+  } else {
+    json::Array Findings;
+    for (const Finding &F : U.Findings)
+      Findings.push_back(findingJson(F, Ctx));
+    O["findings"] = std::move(Findings);
+  }
+  return O;
+}
+
 static json::Object shardJson(const ShardInfo &S, ReportContext &Ctx) {
   json::Array Units;
-  for (const UnitResult &U : S.Units) {
-    json::Object O{{"file", relativeTo(U.File, Ctx.Root)}};
-    if (!U.Failure.empty()) {
-      O["failure"] = U.Failure;
-    } else {
-      json::Array Findings;
-      for (const Finding &F : U.Findings)
-        Findings.push_back(findingJson(F, Ctx));
-      O["findings"] = std::move(Findings);
-    }
-    Units.push_back(std::move(O));
-  }
+  for (const UnitResult &U : S.Units)
+    Units.push_back(unitJson(U, Ctx));
   return json::Object{{"index", S.Index},
                       {"count", S.Count},
                       {"checks", S.Checks},
@@ -165,6 +173,11 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                                {"suppressedByBaseline", S.Suppressed},
                                {"outsideDiff", S.Filtered}}},
   };
+  if (S.CacheUsed) {
+    json::Object *Sum = Root.getObject("summary");
+    (*Sum)["cacheHits"] = S.CacheHits;
+    (*Sum)["cacheMisses"] = S.CacheMisses;
+  }
   if (Ctx.Shard)
     Root["shard"] = shardJson(*Ctx.Shard, Ctx);
   OS << llvm::formatv("{0:2}", json::Value(std::move(Root))) << "\n";

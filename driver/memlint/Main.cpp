@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyze.h"
+#include "Cache.h"
 #include "Driver.h"
 #include "Profile.h"
 
@@ -66,6 +67,8 @@ check options:
   --extra-arg ARG        add ARG to every compile command
   --shard K/N            analyze only shard K of N (for a CI matrix; needs
                          --format json or sarif, merged by 'memlint merge')
+  --cache DIR|URL        reuse the results of unchanged TUs from a directory
+                         or a plain HTTP cache (http://HOST:PORT/PREFIX)
   --version              print the version
 
 merge: merges the reports of 'memlint check --shard K/N' into the report of
@@ -94,6 +97,7 @@ struct CheckOptions {
   std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
   std::optional<std::pair<unsigned, unsigned>> Shard;
+  std::optional<std::string> Cache;
   std::vector<std::string> Files;
 };
 
@@ -164,6 +168,8 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.FixPassesGiven = true;
     } else if (auto V = Value("--shard")) {
       O.Shard = parseShard(*V);
+    } else if (auto V = Value("--cache")) {
+      O.Cache = *V;
     } else if (A == "--fix") {
       O.Fix = true;
     } else if (A == "--fix-dry-run") {
@@ -680,6 +686,12 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
 
   FixpointRun Run{O, analysisRequest(O, Tidy, Cwd, Db, Checks, Files), Analyzed,
                   Root};
+  std::unique_ptr<ResultCache> Cache;
+  if (O.Cache) {
+    Cache = std::make_unique<ResultCache>(
+        *O.Cache, CacheSetup{Root, Db, Tidy, Run.Req.TidyArgs, O.ExtraArgs});
+    Run.Req.Cache = Cache.get();
+  }
   AnalysisResult R = analyze(Run.Req);
   dropOutsideProject(R.Findings, O, Analyzed, Root);
 
@@ -688,6 +700,12 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   Ctx.Root = Root;
   Ctx.Cwd = Cwd;
   Ctx.Sources = &Sources;
+  if (Cache) {
+    // The first pass's lookups (--fix's later passes re-analyze edited TUs).
+    Ctx.Summary.CacheUsed = true;
+    Ctx.Summary.CacheHits = Cache->Hits;
+    Ctx.Summary.CacheMisses = Cache->Misses;
+  }
   if (O.Fix)
     return runFixpoint(Run, R, Filters, Ctx, Start);
   ShardInfo Shard;
@@ -707,7 +725,8 @@ int runMerge(llvm::ArrayRef<std::string> Args) {
   auto Start = Clock::now();
   CheckOptions O = parseCheckOptions(Args);
   if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
-      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard || O.FixPassesGiven)
+      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard || O.FixPassesGiven ||
+      O.Cache)
     usageError("merge takes only --format, -o, --baseline, --write-baseline, "
                "--diff, --fix and --fix-dry-run (the shards chose the rest; "
                "merge --fix makes one pass)");

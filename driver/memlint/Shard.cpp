@@ -159,23 +159,27 @@ ShardInfo readShard(llvm::StringRef Path, llvm::StringRef Root) {
   const json::Array *Units = S->getArray("units");
   if (!Units || Info.Count == 0 || Info.Index == 0 || Info.Index > Info.Count)
     bad(Path, "its shard has no index, count or units");
-  FindingReader Reader{Path, Root};
-  for (const json::Value &UV : *Units) {
-    const json::Object *U = UV.getAsObject();
-    if (!U || !U->getString("file"))
-      bad(Path, "a unit has no file");
-    UnitResult R;
-    R.File = absolute(*U->getString("file"), Root);
-    R.Failure = U->getString("failure").value_or("").str();
-    if (const json::Array *Fs = U->getArray("findings"))
-      for (const json::Value &F : *Fs)
-        R.Findings.push_back(Reader.finding(F));
-    Info.Units.push_back(std::move(R));
-  }
+  for (const json::Value &UV : *Units)
+    Info.Units.push_back(readUnit(UV, Path, Root));
   return Info;
 }
 
 } // namespace
+
+UnitResult readUnit(const json::Value &UV, llvm::StringRef Path,
+                    llvm::StringRef Root) {
+  const json::Object *U = UV.getAsObject();
+  if (!U || !U->getString("file"))
+    bad(Path, "a unit has no file");
+  FindingReader Reader{Path, Root};
+  UnitResult R;
+  R.File = absolute(*U->getString("file"), Root);
+  R.Failure = U->getString("failure").value_or("").str();
+  if (const json::Array *Fs = U->getArray("findings"))
+    for (const json::Value &F : *Fs)
+      R.Findings.push_back(Reader.finding(F));
+  return R;
+}
 
 std::vector<ShardInfo> readShardReports(const std::vector<std::string> &Paths,
                                         llvm::StringRef Root) {
