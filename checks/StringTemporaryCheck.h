@@ -1,0 +1,59 @@
+//===--- StringTemporaryCheck.h - memlint-string-temporary -----*- C++ -*-===//
+//
+// Finds std::string temporaries that calls build only to be read:
+// `const std::string&` parameters that callers in the translation unit pass
+// literals, C strings or views to. See docs/checks/string-temporary.md.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
+#define MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
+
+#include "checks/utils/UserCodeParents.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <vector>
+
+namespace clang::tidy::memlint {
+
+class StringTemporaryCheck : public ClangTidyCheck {
+public:
+  StringTemporaryCheck(StringRef Name, ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus17;
+  }
+
+private:
+  struct ParamCandidate {
+    const FunctionDecl *FD;
+    unsigned Index;
+  };
+  /// The calls of one candidate parameter that build a temporary.
+  struct TemporaryCalls {
+    std::vector<const Expr *> Args; ///< the arguments building one
+    bool AllAccepted = true;        ///< every call passes what a view takes
+  };
+
+  void collectCall(const CallExpr *Call);
+  void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
+  TemporaryCalls temporaryCalls(const ParamCandidate &C) const;
+  const char *whyNotFlagged(const FunctionDecl *FD) const;
+  void emitParam(const ParamCandidate &C, const TemporaryCalls &Calls);
+
+  utils::UserCodeScope UserScope;
+  ASTContext *Context = nullptr;
+  std::vector<ParamCandidate> Params;
+  /// Canonical functions named other than as the callee of a call.
+  llvm::DenseSet<const FunctionDecl *> AddressTaken;
+  std::vector<std::pair<const DeclRefExpr *, const FunctionDecl *>> Mentions;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+  llvm::DenseMap<const FunctionDecl *, std::vector<const CallExpr *>> Calls;
+};
+
+} // namespace clang::tidy::memlint
+
+#endif // MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
