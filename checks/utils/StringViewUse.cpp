@@ -175,7 +175,8 @@ const Expr *consumer(const Expr *E, ASTContext &Ctx, const Expr *&Below) {
     const auto *ICE = dyn_cast<ImplicitCastExpr>(P);
     if (isa<ParenExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
             ExprWithCleanups>(P) ||
-        (ICE && ICE->getCastKind() == CK_NoOp)) {
+        (ICE && (ICE->getCastKind() == CK_NoOp ||
+                 ICE->getCastKind() == CK_UserDefinedConversion))) {
       Below = P;
       continue;
     }
