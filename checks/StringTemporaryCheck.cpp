@@ -1,7 +1,9 @@
 //===--- StringTemporaryCheck.cpp - memlint-string-temporary --------------===//
 
 #include "StringTemporaryCheck.h"
+#include "fixits/Includes.h"
 #include "fixits/TypeRewrite.h"
+#include "fixits/TypeSpelling.h"
 #include "utils/OverloadRisk.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/StringViewUse.h"
@@ -9,6 +11,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
 
@@ -20,6 +23,8 @@ constexpr llvm::StringLiteral FnId = "fn";
 constexpr llvm::StringLiteral RefId = "ref";
 constexpr llvm::StringLiteral RefExprId = "refexpr";
 constexpr llvm::StringLiteral CallId = "call";
+constexpr llvm::StringLiteral LookupId = "lookup";
+constexpr llvm::StringLiteral ContainerRefId = "containerref";
 
 /// `const std::string&` (through any sugar).
 bool isConstStringRef(QualType T) {
@@ -78,11 +83,135 @@ bool unwrapViewArgument(const Expr *Arg, const SourceManager &SM,
   return true;
 }
 
+/// std::map, std::set, their multi- and unordered versions: the index of
+/// the comparator (or hash) argument, or -1.
+int comparatorIndex(const ClassTemplateSpecializationDecl *Spec) {
+  StringRef N = Spec->getName();
+  if (N == "map" || N == "multimap")
+    return 2;
+  if (N == "set" || N == "multiset")
+    return 1;
+  return -1;
+}
+
+bool isUnordered(const ClassTemplateSpecializationDecl *Spec) {
+  return Spec->getName().starts_with("unordered_");
+}
+
+const ClassTemplateSpecializationDecl *stringKeyedContainer(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() ||
+      Spec->getTemplateArgs().size() < 2 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !utils::isStdString(Spec->getTemplateArgs()[0].getAsType()))
+    return nullptr;
+  return Spec;
+}
+
+/// The local variable or private data member of *this that \p Obj names.
+const ValueDecl *containerOwner(const Expr *Obj) {
+  Obj = Obj->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+        !VD->getType()->isReferenceType() &&
+        !DRE->refersToEnclosingVariableOrCapture())
+      return VD;
+    return nullptr;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(Obj)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (FD && FD->getAccess() == AS_private &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return FD;
+  }
+  return nullptr;
+}
+
+bool mentionsContainer(const Expr *E) {
+  return E && stringKeyedContainer(E->getType()) != nullptr;
+}
+
+/// The container \p Use names is used as an object (member call, member
+/// operator, range-for): its type may change under it. A use as a whole
+/// (passed, returned, copied, compared with another container) may not.
+bool usedAsObject(const Expr *Use, ASTContext &Ctx) {
+  const Expr *E = Use;
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    DynTypedNodeList Ps = utils::parentsOf(Ctx, *E);
+    if (Ps.size() != 1)
+      return false;
+    if (const auto *VD = Ps[0].get<VarDecl>())
+      return VD->isImplicit(); // the range of a range-for
+    const Expr *P = Ps[0].get<Expr>();
+    const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(P);
+    if (isa_and_nonnull<ParenExpr>(P) ||
+        (ICE && ICE->getCastKind() == CK_NoOp)) {
+      E = P;
+      continue;
+    }
+    const CallExpr *Call = nullptr;
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(P)) {
+      DynTypedNodeList Up = utils::parentsOf(Ctx, *ME);
+      Call = Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
+      if (!Call || !isa<CXXMethodDecl>(ME->getMemberDecl()))
+        return false;
+    } else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
+      if (!isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ||
+          Op->getArg(0) != E)
+        return false;
+      Call = Op;
+    } else {
+      return false;
+    }
+    // `m = other`, `m.swap(other)`, `m.merge(other)`: other's type too.
+    for (unsigned I = isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+         I < Call->getNumArgs(); ++I)
+      if (mentionsContainer(Call->getArg(I)->IgnoreImplicit()))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+/// An initializer that builds the container from elements (or nothing),
+/// not from another container of the old type.
+bool initKeepsType(const Expr *Init) {
+  if (!Init)
+    return true;
+  Init = Init->IgnoreImplicit();
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+  if (!CE)
+    return isa<InitListExpr>(Init) &&
+           llvm::none_of(cast<InitListExpr>(Init)->inits(), mentionsContainer);
+  if (CE->getConstructor()->isCopyOrMoveConstructor())
+    return false;
+  for (const Expr *A : CE->arguments())
+    if (mentionsContainer(A->IgnoreImplicit()))
+      return false;
+  return true;
+}
+
 } // namespace
 
 StringTemporaryCheck::StringTemporaryCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context) {}
+    : ClangTidyCheck(Name, Context), UserScope(Context),
+      Inserter(
+          Options.getLocalOrGlobal(
+              "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
+          areDiagsSelfContained()) {}
+
+void StringTemporaryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void StringTemporaryCheck::registerPPCallbacks(const SourceManager &,
+                                               Preprocessor *PP,
+                                               Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
 
 void StringTemporaryCheck::registerMatchers(MatchFinder *Finder) {
   UserScope.registerMatchers(Finder);
@@ -101,6 +230,30 @@ void StringTemporaryCheck::registerMatchers(MatchFinder *Finder) {
   auto Fn = functionDecl(hasAnyParameter(ConstStringRef));
   Finder->addMatcher(declRefExpr(to(Fn.bind(RefId))).bind(RefExprId), this);
   Finder->addMatcher(callExpr(callee(Fn)).bind(CallId), this);
+
+  // Lookups in std::string-keyed maps and sets, and every mention of a
+  // local or member container of such a type.
+  auto Keyed = classTemplateSpecializationDecl(hasAnyName(
+      "::std::map", "::std::multimap", "::std::set", "::std::multiset",
+      "::std::unordered_map", "::std::unordered_multimap",
+      "::std::unordered_set", "::std::unordered_multiset"));
+  Finder->addMatcher(
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName("find", "count", "contains",
+                                          "lower_bound", "upper_bound",
+                                          "equal_range"),
+                               ofClass(Keyed))))
+          .bind(LookupId),
+      this);
+  auto KeyedType =
+      hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(Keyed))));
+  Finder->addMatcher(
+      expr(unless(isExpansionInSystemHeader()),
+           anyOf(declRefExpr(to(varDecl(hasLocalStorage(), KeyedType))),
+                 memberExpr(member(fieldDecl(KeyedType)))))
+          .bind(ContainerRefId),
+      this);
 }
 
 void StringTemporaryCheck::collectCall(const CallExpr *Call) {
@@ -119,6 +272,22 @@ void StringTemporaryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefExprId)) {
     Mentions.emplace_back(Ref,
                           canon(Result.Nodes.getNodeAs<FunctionDecl>(RefId)));
+    return;
+  }
+  if (const auto *Lookup =
+          Result.Nodes.getNodeAs<CXXMemberCallExpr>(LookupId)) {
+    collectLookup(Lookup, *Result.Context);
+    // A lookup is a call of a method, not of a candidate function.
+    return;
+  }
+  if (const auto *Use = Result.Nodes.getNodeAs<Expr>(ContainerRefId)) {
+    // Every mention of a member counts, `other.m_` too: its type changes.
+    if (const auto *ME = dyn_cast<MemberExpr>(Use)) {
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        Containers[FD].Uses.push_back(Use);
+    } else if (const ValueDecl *D = containerOwner(Use)) {
+      Containers[D].Uses.push_back(Use);
+    }
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>(CallId))
@@ -206,6 +375,11 @@ void StringTemporaryCheck::onEndOfTranslationUnit() {
       if (T.AllAccepted && !T.Args.empty())
         emitParam(C, T);
     }
+  if (Context)
+    for (const auto &[D, C] : Containers)
+      if (!C.Lookups.empty())
+        emitContainer(D, C);
+  Containers.clear();
   Params.clear();
   AddressTaken.clear();
   Mentions.clear();
@@ -266,6 +440,140 @@ void StringTemporaryCheck::emitParam(const ParamCandidate &C,
          "definition",
          DiagnosticIDs::Note)
         << C.FD->getName() << RR.WhyNot;
+}
+
+//===-- Containers keyed by std::string
+//------------------------------------===//
+
+// Candidate: a lookup in a local or private-member container keyed by
+// std::string whose argument builds a std::string key.
+void StringTemporaryCheck::collectLookup(const CXXMemberCallExpr *Call,
+                                         ASTContext &Ctx) {
+  if (Call->getNumArgs() != 1 || Call->getBeginLoc().isMacroID() ||
+      utils::isTemplateInstantiationOrIn(Ctx, DynTypedNode::create(*Call),
+                                         /*IncludeSelf=*/false))
+    return;
+  const Expr *Obj = Call->getImplicitObjectArgument();
+  const ValueDecl *D = Obj ? containerOwner(Obj) : nullptr;
+  if (!D || !stringKeyedContainer(D->getType()))
+    return;
+  utils::StringTemporary K = utils::stringTemporaryOf(Call->getArg(0));
+  if (K != utils::StringTemporary::None)
+    Containers[D].Lookups.push_back({Call, K});
+}
+
+// Decision: the comparator may change only when every use of the type is
+// in this translation unit and takes the new type as it takes the old.
+// Returns why not, or null.
+const char *StringTemporaryCheck::whyNoComparatorFix(const ValueDecl *D,
+                                                     const Container &C) const {
+  const SourceManager &SM = Context->getSourceManager();
+  const auto *Spec = stringKeyedContainer(D->getType());
+  if (isUnordered(Spec))
+    return "an unordered container needs a transparent hash and "
+           "'std::equal_to<>' (C++20) for that, which this check does not "
+           "write";
+  if (D->getType().isVolatileQualified() ||
+      !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())) ||
+      D->getDeclContext()->isDependentContext())
+    return "it is declared outside the main file or in a template";
+  if (const auto *FD = dyn_cast<FieldDecl>(D)) {
+    const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent());
+    if (!RD || RD->hasFriends() || RD->isDependentContext() ||
+        isa<ClassTemplateSpecializationDecl>(RD) ||
+        !initKeepsType(FD->getInClassInitializer()))
+      return "its class has friends, is a template, or initializes it from "
+             "another container";
+    for (const FieldDecl *Other : RD->fields())
+      if (Other != FD &&
+          Other->getTypeSpecStartLoc() == FD->getTypeSpecStartLoc())
+        return "another member shares its declaration";
+    for (const CXXConstructorDecl *Ctor : RD->ctors())
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isWritten() && Init->getMember() == FD &&
+            !initKeepsType(Init->getInit()))
+          return "a constructor initializes it from another container";
+  } else {
+    const auto *VD = cast<VarDecl>(D);
+    DynTypedNodeList Ps = utils::parentsOf(*Context, *VD);
+    const auto *DS = Ps.size() == 1 ? Ps[0].get<DeclStmt>() : nullptr;
+    if (!DS || !DS->isSingleDecl() || !initKeepsType(VD->getInit()))
+      return "it is initialized from another container or shares its "
+             "declaration";
+  }
+  for (const Expr *Use : C.Uses)
+    if (!usedAsObject(Use, *Context))
+      return "it is used as a whole (passed, returned or copied), where its "
+             "type must stay";
+  int Cmp = comparatorIndex(Spec);
+  if (Cmp < 0 || Spec->getTemplateArgs().size() <= static_cast<unsigned>(Cmp))
+    return "its type is not a std::map or std::set";
+  const auto *Less = utils::stdSpecialization(
+      Spec->getTemplateArgs()[Cmp].getAsType(), "less");
+  if (!Less || Less->getTemplateArgs().size() != 1 ||
+      Less->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
+      !utils::isStdString(Less->getTemplateArgs()[0].getAsType()))
+    return "it has a comparator of its own";
+  return nullptr;
+}
+
+// Fix plan and emit: `, std::less<>` after the last written template
+// argument, <functional>, and the `std::string(sv)` keys unwrapped.
+void StringTemporaryCheck::emitContainer(const ValueDecl *D,
+                                         const Container &C) {
+  const SourceManager &SM = Context->getSourceManager();
+  const LangOptions &LO = Context->getLangOpts();
+  const char *WhyNot = whyNoComparatorFix(D, C);
+  std::vector<FixItHint> Fixes;
+  if (!WhyNot) {
+    const auto *DD = cast<DeclaratorDecl>(D);
+    TemplateSpecializationTypeLoc TS =
+        DD->getTypeSourceInfo() ? fixits::writtenSpecialization(
+                                      DD->getTypeSourceInfo()->getTypeLoc())
+                                : TemplateSpecializationTypeLoc();
+    unsigned Written = comparatorIndex(stringKeyedContainer(D->getType()));
+    SourceLocation End =
+        TS && TS.getNumArgs() == Written
+            ? TS.getArgLoc(Written - 1).getSourceRange().getEnd()
+            : SourceLocation();
+    if (End.isInvalid() || End.isMacroID())
+      WhyNot = "its type is written through an alias, a macro or with "
+               "explicit arguments";
+    else
+      Fixes.push_back(FixItHint::CreateInsertion(
+          Lexer::getLocForEndOfToken(End, 0, SM, LO), ", std::less<>"));
+  }
+  if (!WhyNot) {
+    for (const Lookup &L : C.Lookups)
+      if (L.Kind == utils::StringTemporary::StringView)
+        unwrapViewArgument(L.Call->getArg(0), SM, LO, Fixes);
+    if (auto Inc = fixits::includeInsertion(Inserter, SM, SM.getMainFileID(),
+                                            "<functional>"))
+      Fixes.push_back(*Inc);
+  }
+  bool Unordered = isUnordered(stringKeyedContainer(D->getType()));
+  {
+    auto Diag = diag(D->getLocation(),
+                     "'%0' is looked up with %1 %plural{1:key|:keys}1 that "
+                     "%plural{1:builds|:build}1 a std::string temporary (a "
+                     "heap allocation when longer than the small-string "
+                     "buffer); %select{declare it with 'std::less<>' as its "
+                     "comparator|give it a transparent hash and "
+                     "'std::equal_to<>'}2 so that lookups take string "
+                     "literals, C strings and std::string_views as they are")
+                << D->getName() << static_cast<unsigned>(C.Lookups.size())
+                << (Unordered ? 1 : 0);
+    if (!WhyNot)
+      Diag << Fixes;
+  }
+  for (const Lookup &L : C.Lookups)
+    diag(L.Call->getArg(0)->getBeginLoc(),
+         "this lookup builds a std::string key from %select{|a string "
+         "literal|a C string|a std::string_view}0",
+         DiagnosticIDs::Note)
+        << static_cast<unsigned>(L.Kind);
+  if (WhyNot)
+    diag(D->getLocation(), "no fix: %0", DiagnosticIDs::Note) << WhyNot;
 }
 
 } // namespace clang::tidy::memlint

@@ -9,10 +9,13 @@
 #ifndef MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 #define MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 
+#include "checks/utils/StringViewUse.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 #include <vector>
 
 namespace clang::tidy::memlint {
@@ -20,7 +23,10 @@ namespace clang::tidy::memlint {
 class StringTemporaryCheck : public ClangTidyCheck {
 public:
   StringTemporaryCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
@@ -38,13 +44,29 @@ private:
     bool AllAccepted = true;        ///< every call passes what a view takes
   };
 
+  /// A std::string-keyed map or set (local or private member) and the
+  /// lookups that build a temporary key.
+  struct Lookup {
+    const CXXMemberCallExpr *Call;
+    utils::StringTemporary Kind;
+  };
+  struct Container {
+    std::vector<Lookup> Lookups;
+    std::vector<const Expr *> Uses; ///< every mention of the container
+  };
+
   void collectCall(const CallExpr *Call);
+  void collectLookup(const CXXMemberCallExpr *Call, ASTContext &Ctx);
+  const char *whyNoComparatorFix(const ValueDecl *D, const Container &C) const;
+  void emitContainer(const ValueDecl *D, const Container &C);
   void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
   TemporaryCalls temporaryCalls(const ParamCandidate &C) const;
   const char *whyNotFlagged(const FunctionDecl *FD) const;
   void emitParam(const ParamCandidate &C, const TemporaryCalls &Calls);
 
   utils::UserCodeScope UserScope;
+  ::clang::tidy::utils::IncludeInserter Inserter;
+  llvm::MapVector<const ValueDecl *, Container> Containers;
   ASTContext *Context = nullptr;
   std::vector<ParamCandidate> Params;
   /// Canonical functions named other than as the callee of a call.
