@@ -201,10 +201,12 @@ StringTemporaryCheck::StringTemporaryCheck(StringRef Name,
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
-          areDiagsSelfContained()) {}
+          areDiagsSelfContained()),
+      PublicAPI(Options) {}
 
 void StringTemporaryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  PublicAPI.storeOptions(Options, Opts);
 }
 
 void StringTemporaryCheck::registerPPCallbacks(const SourceManager &,
@@ -399,7 +401,11 @@ void StringTemporaryCheck::emitParam(const ParamCandidate &C,
   fixits::RewriteResult RR = fixits::changeParamType(
       C.FD, C.Index, "std::string_view", /*WithQualifiers=*/true, SM, LO);
   std::vector<FixItHint> Fixes(RR.Hints.begin(), RR.Hints.end());
-  bool Fixable = RR.ok() && !Rival;
+  // A parameter's type is part of the function's mangled name.
+  std::string PublicWhy =
+      PublicAPI.blocker(C.FD, ("'" + C.FD->getName() + "'").str(),
+                        "changing its parameter types", SM);
+  bool Fixable = RR.ok() && !Rival && PublicWhy.empty();
   for (const Expr *Arg : T.Args)
     if (utils::stringTemporaryOf(Arg) == utils::StringTemporary::StringView &&
         !utils::isTemplateInstantiationOrIn(
@@ -434,6 +440,8 @@ void StringTemporaryCheck::emitParam(const ParamCandidate &C,
          "std::string",
          DiagnosticIDs::Note)
         << Rival->getName() << C.FD->getName();
+  else if (!PublicWhy.empty())
+    diag(P->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << PublicWhy;
   else if (!RR.ok())
     diag(RR.WhyNotLoc,
          "no fix: this declaration of '%0' %1 and must change with the "

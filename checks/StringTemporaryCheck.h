@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 #define MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 
+#include "checks/utils/PublicApi.h"
 #include "checks/utils/StringViewUse.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -66,6 +67,7 @@ private:
 
   utils::UserCodeScope UserScope;
   ::clang::tidy::utils::IncludeInserter Inserter;
+  utils::PublicApi PublicAPI;
   llvm::MapVector<const ValueDecl *, Container> Containers;
   ASTContext *Context = nullptr;
   std::vector<ParamCandidate> Params;

@@ -15,7 +15,7 @@ void takesMap(const std::map<std::string, int> &M) { std::printf("%zu\n", M.size
 int local(std::string_view V, const char *P) {
   std::map<std::string, int> Counts = {{"alpha", 1}, {"beta", 2}};
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'Counts' is looked up with 3 keys that build a std::string temporary (a heap allocation when longer than the small-string buffer); declare it with 'std::less<>' as its comparator so that lookups take string literals, C strings and std::string_views as they are [memlint-string-temporary]
-  // CHECK-FIXES: std::map<std::string, int, std::less<>> Counts = {{"alpha", 1}, {"beta", 2}};
+  // CHECK-FIXES: std::map<std::string, int, std::less<>> Counts = {{[{][{]}}"alpha", 1}, {"beta", 2}};
   Counts["gamma"] = 3;
   int N = static_cast<int>(Counts.count("alpha"));
   auto It = Counts.find(std::string(V));
