@@ -25,6 +25,7 @@ constexpr llvm::StringLiteral RefExprId = "refexpr";
 constexpr llvm::StringLiteral CallId = "call";
 constexpr llvm::StringLiteral LookupId = "lookup";
 constexpr llvm::StringLiteral ContainerRefId = "containerref";
+constexpr llvm::StringLiteral ScopeId = "scope";
 
 /// `const std::string&` (through any sugar).
 bool isConstStringRef(QualType T) {
@@ -98,6 +99,33 @@ bool isUnordered(const ClassTemplateSpecializationDecl *Spec) {
   return Spec->getName().starts_with("unordered_");
 }
 
+/// `std::NAME<std::string>`.
+bool isStdOfString(QualType T, StringRef Name) {
+  const auto *Spec = utils::stdSpecialization(T, Name);
+  return Spec && Spec->getTemplateArgs().size() == 1 &&
+         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+         utils::isStdString(Spec->getTemplateArgs()[0].getAsType());
+}
+
+/// The container compares (or hashes) keys with the standard function
+/// objects for std::string, the ones a transparent version replaces with
+/// the same results. A comparator of the user's own is the user's to change.
+bool hasStandardKeyFunctions(const ClassTemplateSpecializationDecl *Spec) {
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  bool IsMap = Spec->getName().ends_with("map");
+  unsigned First = IsMap ? 2 : 1;
+  auto TypeArg = [&](unsigned I) {
+    return I < Args.size() && Args[I].getKind() == TemplateArgument::Type
+               ? Args[I].getAsType()
+               : QualType();
+  };
+  if (!isUnordered(Spec))
+    return !TypeArg(First).isNull() && isStdOfString(TypeArg(First), "less");
+  return !TypeArg(First).isNull() && !TypeArg(First + 1).isNull() &&
+         isStdOfString(TypeArg(First), "hash") &&
+         isStdOfString(TypeArg(First + 1), "equal_to");
+}
+
 const ClassTemplateSpecializationDecl *stringKeyedContainer(QualType T) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl());
@@ -156,6 +184,10 @@ bool usedAsObject(const Expr *Use, ASTContext &Ctx) {
       DynTypedNodeList Up = utils::parentsOf(Ctx, *ME);
       Call = Up.size() == 1 ? Up[0].get<CXXMemberCallExpr>() : nullptr;
       if (!Call || !isa<CXXMethodDecl>(ME->getMemberDecl()))
+        return false;
+      // Their result is the comparator: its type changes with the fix.
+      if (const auto *Name = ME->getMemberDecl()->getIdentifier();
+          Name && (Name->isStr("key_comp") || Name->isStr("value_comp")))
         return false;
     } else if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(P)) {
       if (!isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ||
@@ -256,6 +288,12 @@ void StringTemporaryCheck::registerMatchers(MatchFinder *Finder) {
                  memberExpr(member(fieldDecl(KeyedType)))))
           .bind(ContainerRefId),
       this);
+  Finder->addMatcher(
+      nestedNameSpecifierLoc(
+          specifiesTypeLoc(loc(qualType(
+              hasUnqualifiedDesugaredType(recordType(hasDeclaration(Keyed)))))))
+          .bind(ScopeId),
+      this);
 }
 
 void StringTemporaryCheck::collectCall(const CallExpr *Call) {
@@ -282,7 +320,21 @@ void StringTemporaryCheck::check(const MatchFinder::MatchResult &Result) {
     // A lookup is a call of a method, not of a candidate function.
     return;
   }
+  if (const auto *Scope =
+          Result.Nodes.getNodeAs<NestedNameSpecifierLoc>(ScopeId)) {
+    if (!Result.SourceManager->isInSystemHeader(Scope->getBeginLoc()))
+      if (const Type *T = Scope->getNestedNameSpecifier()->getAsType())
+        NamedScopes.insert(T->getCanonicalTypeInternal().getTypePtr());
+    return;
+  }
   if (const auto *Use = Result.Nodes.getNodeAs<Expr>(ContainerRefId)) {
+    // A lambda's or block's use is not seen as the container's own.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Use);
+        DRE && DRE->refersToEnclosingVariableOrCapture()) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Containers[VD].Captured = true;
+      return;
+    }
     // Every mention of a member counts, `other.m_` too: its type changes.
     if (const auto *ME = dyn_cast<MemberExpr>(Use)) {
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
@@ -382,6 +434,7 @@ void StringTemporaryCheck::onEndOfTranslationUnit() {
       if (!C.Lookups.empty())
         emitContainer(D, C);
   Containers.clear();
+  NamedScopes.clear();
   Params.clear();
   AddressTaken.clear();
   Mentions.clear();
@@ -463,7 +516,8 @@ void StringTemporaryCheck::collectLookup(const CXXMemberCallExpr *Call,
     return;
   const Expr *Obj = Call->getImplicitObjectArgument();
   const ValueDecl *D = Obj ? containerOwner(Obj) : nullptr;
-  if (!D || !stringKeyedContainer(D->getType()))
+  const auto *Spec = D ? stringKeyedContainer(D->getType()) : nullptr;
+  if (!Spec || !hasStandardKeyFunctions(Spec))
     return;
   utils::StringTemporary K = utils::stringTemporaryOf(Call->getArg(0));
   if (K != utils::StringTemporary::None)
@@ -478,9 +532,12 @@ const char *StringTemporaryCheck::whyNoComparatorFix(const ValueDecl *D,
   const SourceManager &SM = Context->getSourceManager();
   const auto *Spec = stringKeyedContainer(D->getType());
   if (isUnordered(Spec))
-    return "an unordered container needs a transparent hash and "
-           "'std::equal_to<>' (C++20) for that, which this check does not "
-           "write";
+    return Context->getLangOpts().CPlusPlus20
+               ? "a transparent hash is a type of its own that the "
+                 "translation unit would have to define; this check does "
+                 "not write one"
+               : "unordered containers look up keys of another type only "
+                 "from C++20";
   if (D->getType().isVolatileQualified() ||
       !SM.isInMainFile(SM.getExpansionLoc(D->getLocation())) ||
       D->getDeclContext()->isDependentContext())
@@ -509,19 +566,15 @@ const char *StringTemporaryCheck::whyNoComparatorFix(const ValueDecl *D,
       return "it is initialized from another container or shares its "
              "declaration";
   }
+  if (C.Captured)
+    return "a lambda uses it";
+  if (NamedScopes.count(D->getType().getCanonicalType().getTypePtr()))
+    return "code names a member type of its type (such as its iterator), "
+           "which would keep the old comparator";
   for (const Expr *Use : C.Uses)
     if (!usedAsObject(Use, *Context))
-      return "it is used as a whole (passed, returned or copied), where its "
-             "type must stay";
-  int Cmp = comparatorIndex(Spec);
-  if (Cmp < 0 || Spec->getTemplateArgs().size() <= static_cast<unsigned>(Cmp))
-    return "its type is not a std::map or std::set";
-  const auto *Less = utils::stdSpecialization(
-      Spec->getTemplateArgs()[Cmp].getAsType(), "less");
-  if (!Less || Less->getTemplateArgs().size() != 1 ||
-      Less->getTemplateArgs()[0].getKind() != TemplateArgument::Type ||
-      !utils::isStdString(Less->getTemplateArgs()[0].getAsType()))
-    return "it has a comparator of its own";
+      return "it is used as a whole (passed, returned or copied) or its "
+             "comparator is taken, where its type must stay";
   return nullptr;
 }
 

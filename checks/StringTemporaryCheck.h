@@ -54,6 +54,7 @@ private:
   struct Container {
     std::vector<Lookup> Lookups;
     std::vector<const Expr *> Uses; ///< every mention of the container
+    bool Captured = false;          ///< named inside a lambda or block
   };
 
   void collectCall(const CallExpr *Call);
@@ -69,6 +70,10 @@ private:
   ::clang::tidy::utils::IncludeInserter Inserter;
   utils::PublicApi PublicAPI;
   llvm::MapVector<const ValueDecl *, Container> Containers;
+  /// Canonical container types user code names a member type of
+  /// (`std::map<std::string, int>::iterator`): a comparator fix would
+  /// leave that spelling naming the old type.
+  llvm::DenseSet<const Type *> NamedScopes;
   ASTContext *Context = nullptr;
   std::vector<ParamCandidate> Params;
   /// Canonical functions named other than as the callee of a call.

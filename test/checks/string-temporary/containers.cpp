@@ -37,6 +37,15 @@ bool member(const char *Name) {
   return Known.count(Name) != 0;
 }
 
+// A key built from a view expression: the view is passed as it is.
+int viaView(std::string_view V) {
+  std::map<std::string, int> M = {{"b", 4}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'M' is looked up with 1 key that builds
+  // CHECK-FIXES: std::map<std::string, int, std::less<>> M = {{[{][{]}}"b", 4}};
+  return static_cast<int>(M.count(std::string(V.substr(1))));
+  // CHECK-FIXES: return static_cast<int>(M.count(V.substr(1)));
+}
+
 // A private member, used only through member calls.
 class Index {
 public:
@@ -84,6 +93,56 @@ int aliased() {
   return static_cast<int>(T.count("a"));
 }
 
+// A private member passed by reference to a function of another TU.
+int externalCount(const std::map<std::string, int> &M);
+class Forwarded {
+public:
+  int size() const { return externalCount(Map) + static_cast<int>(Map.count("a")); }
+
+private:
+  std::map<std::string, int> Map;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'Map' is looked up with 1 key that builds
+  // CHECK-FIXES: std::map<std::string, int> Map;
+};
+int externalCount(const std::map<std::string, int> &M) { return static_cast<int>(M.size()); }
+
+// A lambda uses it.
+int captured() {
+  std::set<std::string> S;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'S' is looked up with 1 key that builds
+  // CHECK-FIXES: std::set<std::string> S;
+  auto Size = [&] { return static_cast<int>(S.size()); };
+  return Size() + static_cast<int>(S.count("a"));
+}
+
+// Its iterator type is spelled.
+// (Any spelling in the translation unit counts: iterators travel.)
+int iterated() {
+  std::map<std::string, long> M = {{"a", 1}};
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'M' is looked up with 1 key that builds
+  // CHECK-FIXES: std::map<std::string, long> M = {{[{][{]}}"a", 1}};
+  std::map<std::string, long>::const_iterator It = M.find("a");
+  return It == M.end() ? 0 : static_cast<int>(It->second);
+}
+
+// Its comparator is taken.
+bool compared() {
+  std::set<std::string> S;
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: 'S' is looked up with 1 key that builds
+  // CHECK-FIXES: std::set<std::string> S;
+  std::less<std::string> L = S.key_comp();
+  return L("a", "b") && S.count("a") == 0;
+}
+
+// Copied into another container.
+int copied() {
+  std::map<std::string, int> M;
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'M' is looked up with 1 key that builds
+  // CHECK-FIXES: std::map<std::string, int> M;
+  std::map<std::string, int> Copy = M;
+  return static_cast<int>(M.count("a") + Copy.size());
+}
+
 // Unordered containers: no fix.
 int unordered() {
   std::unordered_map<std::string, int> U;
@@ -114,14 +173,31 @@ struct Public {
 
 // A parameter or a reference: the type belongs to the caller.
 int param(const std::map<std::string, int> &M) { return static_cast<int>(M.count("a")); }
+int reference() {
+  static std::map<std::string, int> Global;
+  const std::map<std::string, int> &R = Global;
+  return static_cast<int>(R.count("a") + Global.count("b"));
+}
+
+// A comparator of its own: lookups convert to its argument type anyway.
+struct ByLength {
+  bool operator()(const std::string &A, const std::string &B) const { return A.size() < B.size(); }
+};
+int custom() {
+  std::map<std::string, int, ByLength> M;
+  std::set<std::string, std::greater<std::string>> G;
+  return static_cast<int>(M.count("a") + G.count("b"));
+}
+
 
 int main() {
-  std::printf("%d %d\n", local("beta", "alpha"), member("x"));
+  std::printf("%d %d %d\n", local("beta", "alpha"), member("x"), viaView("ab"));
   Index I;
   I.add("key", 7);
   std::printf("%d %d %d %d\n", I.get(), passed(), aliased(), unordered());
   Exposed E;
   Public Pu;
   std::printf("%d %d %d %zu %d\n", strings("a"), transparent(), E.has(), E.all().size(), Pu.get());
-  std::printf("%d\n", param({}));
+  std::printf("%d %d %d %d %d\n", param({}), reference(), custom(), Forwarded().size(), captured());
+  std::printf("%d %d %d\n", iterated(), compared(), copied());
 }
