@@ -14,6 +14,7 @@
 #include "OversizedEnumCheck.h"
 #include "PaddingWasteCheck.h"
 #include "SmallVectorCheck.h"
+#include "StringTemporaryCheck.h"
 #include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -43,6 +44,8 @@ public:
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
+    CheckFactories.registerCheck<StringTemporaryCheck>(
+        "memlint-string-temporary");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
   }
 };

@@ -3,9 +3,12 @@
 #include "UnneededCopyCheck.h"
 #include "checks/utils/BoolOption.h"
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/OverloadRisk.h"
 #include "checks/utils/ReadOnlyUse.h"
+#include "checks/utils/StringViewUse.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
+#include "fixits/TypeRewrite.h"
 #include "fixits/TypeSpelling.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -23,26 +26,10 @@ namespace clang::tidy::memlint {
 
 namespace {
 
-/// The std class template specialisation T names, if its name is Name.
-const ClassTemplateSpecializationDecl *stdSpecialization(QualType T,
-                                                         StringRef Name) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getCanonicalType()->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() ||
-      !Spec->getDeclName().isIdentifier() || Spec->getName() != Name)
-    return nullptr;
-  return Spec;
-}
-
-bool isStdString(QualType T) {
-  const auto *Spec = stdSpecialization(T, "basic_string");
-  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return false;
-  QualType C = Spec->getTemplateArgs()[0].getAsType();
-  return C->isSpecificBuiltinType(BuiltinType::Char_S) ||
-         C->isSpecificBuiltinType(BuiltinType::Char_U);
-}
+using utils::isStdString;
+using utils::isStringViewCompatibleUse;
+using utils::stdSpecialization;
+using utils::writtenArgument;
 
 /// std::vector<T> with the default allocator; returns T.
 std::optional<QualType> stdVectorElement(QualType T) {
@@ -146,59 +133,6 @@ std::string constRefText(TypeLoc TL, QualType T, const ASTContext &Ctx) {
          "&";
 }
 
-/// The argument as the caller wrote it, below the temporaries and the
-/// copy or move that initialise a by-value parameter (not below user
-/// conversions).
-const Expr *writtenArgument(const Expr *E) {
-  while (true) {
-    E = E->IgnoreParens();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = BTE->getSubExpr();
-    else if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E);
-             ICE && (ICE->getCastKind() == CK_NoOp ||
-                     ICE->getCastKind() == CK_LValueToRValue ||
-                     ICE->getCastKind() == CK_ConstructorConversion))
-      E = ICE->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() == 1 &&
-             !CE->isListInitialization() &&
-             CE->getConstructor()->isCopyOrMoveConstructor())
-      E = CE->getArg(0);
-    else
-      return E;
-  }
-}
-
-bool isCString(QualType T) {
-  if (T->isArrayType())
-    T = QualType(T->getArrayElementTypeNoTypeQual(), 0);
-  else if (T->isPointerType())
-    T = T->getPointeeType();
-  else
-    return false;
-  return T->isCharType() && !T->isWideCharType();
-}
-
-/// A call argument a std::string_view parameter accepts exactly as the
-/// std::string one did: a std::string or a C string.
-bool stringViewAccepts(const Expr *Arg) {
-  const Expr *W = writtenArgument(Arg);
-  if (isa<ImplicitCastExpr>(W) || isa<InitListExpr>(W))
-    return false; // a user-defined conversion or a braced list
-  if (const auto *CE = dyn_cast<CXXConstructExpr>(W)) {
-    // std::string(const char*) built implicitly for the call.
-    return !isa<CXXTemporaryObjectExpr>(CE) && CE->getNumArgs() >= 1 &&
-           !CE->isListInitialization() &&
-           isCString(CE->getArg(0)->IgnoreParenImpCasts()->getType()) &&
-           (CE->getNumArgs() == 1 || isa<CXXDefaultArgExpr>(CE->getArg(1)));
-  }
-  return isStdString(W->getType());
-}
-
 /// A call argument std::span<const T> accepts as the std::vector<T>
 /// parameter did: a vector lvalue or prvalue (not a braced list).
 bool spanAccepts(const Expr *Arg) {
@@ -221,56 +155,6 @@ bool inTemplateInstantiation(const Decl *D) {
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(DC))
       if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
         return true;
-  }
-  return false;
-}
-
-/// The string methods a string_view has with the same meaning and result
-/// types usable the same way. data() is missing on purpose: a string's is
-/// NUL-terminated, a string_view's need not be. substr() returns another
-/// type, begin()/end() other iterator types.
-bool isStringViewCompatibleMethod(const CXXMethodDecl *MD) {
-  if (const auto *Conv = dyn_cast<CXXConversionDecl>(MD))
-    return stdSpecialization(Conv->getConversionType(), "basic_string_view") !=
-           nullptr;
-  if (MD->getOverloadedOperator() == OO_Subscript)
-    return true;
-  if (!MD->getDeclName().isIdentifier())
-    return false;
-  return llvm::is_contained(
-      {"size", "length", "empty", "max_size", "front", "back", "at", "find",
-       "rfind", "find_first_of", "find_last_of", "find_first_not_of",
-       "find_last_not_of", "compare", "starts_with", "ends_with", "copy"},
-      MD->getName());
-}
-
-bool isStringViewCompatibleUse(const utils::VarUse &U) {
-  if (U.ThroughMember)
-    return false;
-  if (U.Kind == utils::UseKind::Iterated)
-    return true;
-  if (U.Kind != utils::UseKind::Read)
-    return false;
-  if (U.Method)
-    return isStringViewCompatibleMethod(U.Method);
-  // Comparisons and streaming through the standard library's operators,
-  // which have string_view overloads with the same meaning.
-  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(U.CallSite)) {
-    if (!U.Callee || !U.Callee->isInStdNamespace())
-      return false;
-    switch (Op->getOperator()) {
-    case OO_EqualEqual:
-    case OO_ExclaimEqual:
-    case OO_Less:
-    case OO_LessEqual:
-    case OO_Greater:
-    case OO_GreaterEqual:
-      return true;
-    case OO_LessLess:
-      return U.ArgIndex == 1;
-    default:
-      return false;
-    }
   }
   return false;
 }
@@ -539,8 +423,9 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
           OK = false;
           break;
         }
-        if (C.Fix == ParamFix::StringView ? !stringViewAccepts(Arg)
-                                          : !spanAccepts(Arg)) {
+        if (C.Fix == ParamFix::StringView
+                ? !utils::stringViewAcceptsArgument(Arg)
+                : !spanAccepts(Arg)) {
           OK = false;
           break;
         }
@@ -548,7 +433,7 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     const ParmVarDecl *P = FD->getParamDecl(C.Index);
     if (P->hasDefaultArg() &&
         (C.Fix == ParamFix::Span || P->hasUninstantiatedDefaultArg() ||
-         !stringViewAccepts(P->getDefaultArg())))
+         !utils::stringViewAcceptsArgument(P->getDefaultArg())))
       OK = false;
     if (!OK)
       C.Fix = ParamFix::ConstRef;
@@ -597,35 +482,7 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
   // associated with a parameter type (std::data, std::size, std::begin, ...)
   // may win over `f(const T&)` where it lost to `f(T)`: a template taking
   // `C&` binds a non-const argument better than `const T&` does.
-  const NamespaceDecl *AdlNamespace = nullptr;
-  if (!isa<CXXMethodDecl>(FD) && FD->getDeclName().isIdentifier()) {
-    llvm::SmallVector<const CXXRecordDecl *, 4> Records;
-    for (const ParmVarDecl *P : FD->parameters())
-      if (const CXXRecordDecl *RD = P->getType()->getAsCXXRecordDecl()) {
-        Records.push_back(RD);
-        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-          for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-            if (A.getKind() == TemplateArgument::Type)
-              if (const CXXRecordDecl *Arg =
-                      A.getAsType()->getAsCXXRecordDecl())
-                Records.push_back(Arg);
-      }
-    for (const CXXRecordDecl *RD : Records) {
-      const DeclContext *NS =
-          RD->getDeclContext()->getEnclosingNamespaceContext();
-      while (const auto *N = dyn_cast<NamespaceDecl>(NS)) {
-        if (!N->isInline())
-          break;
-        NS = N->getParent();
-      }
-      const auto *N = dyn_cast<NamespaceDecl>(NS);
-      if (!N || N == FD->getDeclContext()->getEnclosingNamespaceContext())
-        continue;
-      for (const NamedDecl *ND : N->lookup(FD->getDeclName()))
-        if (ND->getUnderlyingDecl()->getAsFunction())
-          AdlNamespace = N;
-    }
-  }
+  const NamespaceDecl *AdlNamespace = utils::adlRivalNamespace(*FD);
 
   // Every redeclaration (headers included) gets the same edit, or none.
   const FunctionDecl *Unfixable = nullptr;
@@ -671,27 +528,21 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     std::vector<FixItHint> Fixes;
     bool Fixable =
         !Collides && !Unfixable && !AdlNamespace && PublicWhy.empty();
+    if (Fixable && C.Fix != ParamFix::ConstRef) {
+      // The type below its `const`: `const std::string s` keeps the const.
+      fixits::RewriteResult RR = fixits::changeParamType(
+          FD, C.Index, NewType, /*WithQualifiers=*/false, SM, LO);
+      Fixable = RR.ok();
+      Fixes.assign(RR.Hints.begin(), RR.Hints.end());
+    }
     for (const FunctionDecl *R : FD->redecls()) {
-      if (!Fixable)
+      if (!Fixable || C.Fix != ParamFix::ConstRef)
         break;
       const ParmVarDecl *RP = R->getParamDecl(C.Index);
-      if (!RP->getTypeSourceInfo()) {
+      if (!RP->getTypeSourceInfo() ||
+          !constRefEdits(RP->getTypeSourceInfo()->getTypeLoc(),
+                         RP->getType().isConstQualified(), SM, LO, Fixes))
         Fixable = false;
-        break;
-      }
-      TypeLoc TL = RP->getTypeSourceInfo()->getTypeLoc();
-      if (C.Fix == ParamFix::ConstRef) {
-        if (!constRefEdits(TL, RP->getType().isConstQualified(), SM, LO, Fixes))
-          Fixable = false;
-      } else {
-        SourceRange Range = TL.getUnqualifiedLoc().getSourceRange();
-        if (Range.getBegin().isMacroID() || Range.getEnd().isMacroID()) {
-          Fixable = false;
-          break;
-        }
-        Fixes.push_back(FixItHint::CreateReplacement(
-            CharSourceRange::getTokenRange(Range), NewType));
-      }
     }
 
     {

@@ -3,6 +3,7 @@
 #include "TypeRewrite.h"
 #include "TypeSpelling.h"
 #include "clang/AST/TypeLoc.h"
+#include "clang/Basic/CharInfo.h"
 #include "clang/Lex/Lexer.h"
 
 namespace clang::tidy::memlint::fixits {
@@ -59,6 +60,59 @@ RewriteResult changeEnumUnderlyingType(const EnumDecl *ED,
   }
   if (R.Hints.empty())
     return Fail("no declaration to edit", ED->getLocation());
+  return R;
+}
+
+RewriteResult changeParamType(const FunctionDecl *FD, unsigned Index,
+                              llvm::StringRef NewType, bool WithQualifiers,
+                              const SourceManager &SM,
+                              const LangOptions &LangOpts) {
+  RewriteResult R;
+  auto Fail = [&](std::string Why, SourceLocation Loc) {
+    R.Hints.clear();
+    R.Files.clear();
+    R.WhyNot = std::move(Why);
+    R.WhyNotLoc = Loc;
+    return R;
+  };
+  for (const FunctionDecl *Redecl : FD->redecls()) {
+    SourceLocation Loc = Redecl->getLocation();
+    if (Loc.isMacroID())
+      return Fail("is written by a macro", Loc);
+    if (SM.isInSystemHeader(Loc))
+      return Fail("is in a system header", Loc);
+    if (Index >= Redecl->getNumParams())
+      return Fail("has another number of parameters", Loc);
+    const TypeSourceInfo *TSI =
+        Redecl->getParamDecl(Index)->getTypeSourceInfo();
+    if (!TSI)
+      return Fail("has no written parameter type", Loc);
+    TypeLoc TL = TSI->getTypeLoc();
+    CharSourceRange Range;
+    std::string Text = NewType.str();
+    if (WithQualifiers) {
+      Range = typeRange(TL, SM, LangOpts);
+      // `const std::string &s`: keep the name apart from the new type.
+      if (Range.isValid()) {
+        const char *After = SM.getCharacterData(Range.getEnd());
+        if (isAsciiIdentifierContinue(*After))
+          Text += ' ';
+      }
+    } else {
+      SourceRange Unqualified = TL.getUnqualifiedLoc().getSourceRange();
+      if (Unqualified.isValid() && !Unqualified.getBegin().isMacroID() &&
+          !Unqualified.getEnd().isMacroID())
+        Range = CharSourceRange::getTokenRange(Unqualified);
+    }
+    if (Range.isInvalid())
+      return Fail("is written by a macro", Loc);
+    R.Hints.push_back(FixItHint::CreateReplacement(Range, Text));
+    FileID FID = SM.getFileID(Range.getBegin());
+    if (llvm::find(R.Files, FID) == R.Files.end())
+      R.Files.push_back(FID);
+  }
+  if (R.Hints.empty())
+    return Fail("has no declaration to edit", FD->getLocation());
   return R;
 }
 

@@ -39,6 +39,18 @@ RewriteResult changeEnumUnderlyingType(const EnumDecl *ED,
                                        const SourceManager &SM,
                                        const LangOptions &LangOpts);
 
+/// Edits that make parameter \p Index of every redeclaration of \p FD
+/// declare \p NewType. With \p WithQualifiers the whole written type is
+/// replaced, cv-qualifiers included (`const std::string &s` ->
+/// `std::string_view s`); without, the type below its top-level qualifiers
+/// (`const std::string s` -> `const std::string_view s`). Refuses
+/// redeclarations in macro expansions or system headers and parameters
+/// without written types; WhyNot then completes "this declaration ...".
+RewriteResult changeParamType(const FunctionDecl *FD, unsigned Index,
+                              llvm::StringRef NewType, bool WithQualifiers,
+                              const SourceManager &SM,
+                              const LangOptions &LangOpts);
+
 } // namespace clang::tidy::memlint::fixits
 
 #endif // MEMLINT_FIXITS_TYPEREWRITE_H
