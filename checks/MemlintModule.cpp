@@ -13,6 +13,8 @@
 #include "OversizedEnumCheck.h"
 #include "PaddingWasteCheck.h"
 #include "SmallVectorCheck.h"
+#include "StringConcatCheck.h"
+#include "SubstrCopyCheck.h"
 #include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -40,6 +42,8 @@ public:
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
+    CheckFactories.registerCheck<StringConcatCheck>("memlint-string-concat");
+    CheckFactories.registerCheck<SubstrCopyCheck>("memlint-substr-copy");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
   }
 };

@@ -1,0 +1,135 @@
+//===--- StringConcat.cpp - what does a string concatenation join? --------===//
+
+#include "StringConcat.h"
+#include "ReadOnlyUse.h"
+#include "StringViewRead.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+namespace clang::tidy::memlint::utils {
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (true) {
+    const Expr *S = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S);
+        CE && CE->isElidable() && CE->getNumArgs() == 1)
+      S = CE->getArg(0);
+    if (S == E)
+      return E;
+    E = S;
+  }
+}
+
+void collect(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(strip(E));
+  if (Op && isStringConcat(*Op) && Op->getNumArgs() == 2) {
+    collect(Op->getArg(0), Out);
+    collect(Op->getArg(1), Out);
+    return;
+  }
+  Out.push_back(E->IgnoreImplicit());
+}
+
+class Mentions : public RecursiveASTVisitor<Mentions> {
+public:
+  Mentions(const VarDecl *Var, const FieldDecl *Field)
+      : Var(Var), Field(Field) {}
+  bool Found = false;
+  bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+    if (Var && DRE->getDecl()->getCanonicalDecl() == Var->getCanonicalDecl())
+      Found = true;
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (Field && ME->getMemberDecl() == Field &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      Found = true;
+    return !Found;
+  }
+
+private:
+  const VarDecl *Var;
+  const FieldDecl *Field;
+};
+
+/// A value of type \p T cannot point into a string.
+bool keepsNoHandle(QualType T) {
+  return (T->isScalarType() && !T->isPointerType()) || T->isVoidType() ||
+         isStdString(T);
+}
+
+} // namespace
+
+bool isStringConcat(const Expr &E) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(strip(&E));
+  if (!Op || Op->getOperator() != OO_Plus)
+    return false;
+  const FunctionDecl *FD = Op->getDirectCallee();
+  return FD && FD->isInStdNamespace() && isStdString(Op->getType());
+}
+
+llvm::SmallVector<const Expr *, 4> concatOperands(const Expr &E) {
+  llvm::SmallVector<const Expr *, 4> Out;
+  if (isStringConcat(E))
+    collect(&E, Out);
+  return Out;
+}
+
+bool mentionsObject(const Expr &E, const VarDecl *Var, const FieldDecl *Field) {
+  Mentions M(Var, Field);
+  M.TraverseStmt(const_cast<Expr *>(&E));
+  return M.Found;
+}
+
+bool valueIndependentOfStrings(const Expr &E, ASTContext &Ctx) {
+  const Expr *S = E.IgnoreParenImpCasts();
+  if (isa<StringLiteral, CharacterLiteral, IntegerLiteral>(S))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return false;
+    if (VD->getType()->isScalarType() && !VD->getType()->isPointerType())
+      return true;
+    return isStdString(VD->getType()) && isUnaliasedLocal(*VD, Ctx);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD || !FD->isInStdNamespace())
+      return false;
+    for (const Expr *A : Call->arguments())
+      if (!valueIndependentOfStrings(*A, Ctx))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+bool isPrivateLocal(const VarDecl &VD, ASTContext &Ctx) {
+  if (!isUnaliasedLocal(VD, Ctx))
+    return false;
+  const auto *FD = cast<FunctionDecl>(VD.getDeclContext());
+  for (const VarUse &U : analyzeVarUses(VD, *FD->getBody(), Ctx).Uses) {
+    if (U.Kind != UseKind::Read)
+      continue;
+    // Members and functions of the standard library that return neither a
+    // pointer nor a reference into the string (c_str(), begin(), operator[]
+    // bound to a reference, std::cref would).
+    if (U.MemberCall && U.Method && U.Method->getParent()->isInStdNamespace() &&
+        keepsNoHandle(U.Method->getReturnType()))
+      continue;
+    if (U.Callee && U.Callee->isInStdNamespace() &&
+        (U.Callee->isOverloadedOperator() ||
+         keepsNoHandle(U.Callee->getReturnType())))
+      continue;
+    return false; // a reference variable, or a function that may keep one
+  }
+  return true;
+}
+
+} // namespace clang::tidy::memlint::utils
