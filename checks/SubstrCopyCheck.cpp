@@ -51,12 +51,12 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     const Decl *D = CE->getCalleeDecl();
-    if (!Stable && !(D && D->isInStdNamespace()))
+    if (!Stable && !utils::isStdLibraryDecl(D))
       Ok = false;
     return Ok;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    if (!Stable && !CE->getConstructor()->isInStdNamespace() &&
+    if (!Stable && !utils::isStdLibraryDecl(CE->getConstructor()) &&
         !CE->getConstructor()->isTrivial())
       Ok = false;
     return Ok;

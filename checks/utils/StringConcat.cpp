@@ -67,7 +67,7 @@ bool isStringConcat(const Expr &E) {
   if (!Op || Op->getOperator() != OO_Plus)
     return false;
   const FunctionDecl *FD = Op->getDirectCallee();
-  return FD && FD->isInStdNamespace() && isStdString(Op->getType());
+  return FD && isStdLibraryDecl(FD) && isStdString(Op->getType());
 }
 
 llvm::SmallVector<const Expr *, 4> concatOperands(const Expr &E) {
@@ -100,7 +100,7 @@ bool valueIndependentOfStrings(const Expr &E, ASTContext &Ctx) {
   if (const auto *Call = dyn_cast<CallExpr>(S);
       Call && !isa<CXXMemberCallExpr, CXXOperatorCallExpr>(Call)) {
     const FunctionDecl *FD = Call->getDirectCallee();
-    if (!FD || !FD->isInStdNamespace())
+    if (!FD || !isStdLibraryDecl(FD))
       return false;
     for (const Expr *A : Call->arguments())
       if (!valueIndependentOfStrings(*A, Ctx))
@@ -120,10 +120,10 @@ bool isPrivateLocal(const VarDecl &VD, ASTContext &Ctx) {
     // Members and functions of the standard library that return neither a
     // pointer nor a reference into the string (c_str(), begin(), operator[]
     // bound to a reference, std::cref would).
-    if (U.MemberCall && U.Method && U.Method->getParent()->isInStdNamespace() &&
+    if (U.MemberCall && U.Method && isStdLibraryDecl(U.Method) &&
         keepsNoHandle(U.Method->getReturnType()))
       continue;
-    if (U.Callee && U.Callee->isInStdNamespace() &&
+    if (U.Callee && isStdLibraryDecl(U.Callee) &&
         (U.Callee->isOverloadedOperator() ||
          keepsNoHandle(U.Callee->getReturnType())))
       continue;

@@ -126,7 +126,7 @@ ViewRead memberCallRead(const VarUse &U, ASTContext &Ctx) {
     const FunctionDecl *Callee = viewParamCallee(U.MemberCall, Ctx);
     if (!Callee)
       return ViewRead::No;
-    return Callee->isInStdNamespace() ? ViewRead::ByStd : ViewRead::ByCallee;
+    return isStdLibraryDecl(Callee) ? ViewRead::ByStd : ViewRead::ByCallee;
   }
   if (U.Method->getOverloadedOperator() == OO_Subscript)
     return ViewRead::ByStd;
@@ -137,6 +137,13 @@ ViewRead memberCallRead(const VarUse &U, ASTContext &Ctx) {
 }
 
 } // namespace
+
+bool isStdLibraryDecl(const Decl *D) {
+  if (!D)
+    return false;
+  const DeclContext *NS = D->getDeclContext()->getEnclosingNamespaceContext();
+  return NS && NS->isStdNamespace();
+}
 
 bool isStdString(QualType T) {
   return !T.isNull() &&
@@ -153,7 +160,7 @@ ViewRead viewReadOf(const VarUse &U, ASTContext &Ctx) {
   if (U.MemberCall && U.Method)
     return memberCallRead(U, Ctx);
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(U.CallSite);
-  if (!Op || !U.Callee || !U.Callee->isInStdNamespace())
+  if (!Op || !U.Callee || !isStdLibraryDecl(U.Callee))
     return ViewRead::No;
   if (isComparison(Op->getOperator()))
     return ViewRead::ByStd;

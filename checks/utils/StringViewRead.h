@@ -35,6 +35,10 @@ enum class ViewRead {
   ByLoop,
 };
 
+/// Whether \p D is declared in namespace std (or an inline namespace of it),
+/// directly or as a member of a class there: `std::basic_string::size`.
+bool isStdLibraryDecl(const Decl *D);
+
 /// Whether \p T is exactly std::string (basic_string<char> with the standard
 /// traits and allocator), under any cv-qualification and sugar.
 bool isStdString(QualType T);
