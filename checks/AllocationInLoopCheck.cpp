@@ -4,6 +4,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "fixits/TypeSpelling.h"
+#include "utils/AllocationBehaviour.h"
 #include "utils/LocalLifetime.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
@@ -24,10 +25,6 @@ namespace clang::tidy::memlint {
 namespace {
 
 enum class Family { Sequence, String, Associative, Stream, Reusable };
-
-// libstdc++ keeps 15 chars inline (16 bytes including the terminator); libc++
-// keeps 22. Using the smaller buffer errs towards flagging.
-constexpr unsigned SmallStringBytes = 16;
 
 std::optional<Family> familyOf(const CXXRecordDecl &RD) {
   if (!RD.isInStdNamespace())
@@ -87,42 +84,6 @@ unsigned explicitArgCount(const CXXConstructExpr &CE) {
   while (N < CE.getNumArgs() && !isa<CXXDefaultArgExpr>(CE.getArg(N)))
     ++N;
   return N;
-}
-
-// A std::basic_string initialized from a literal that fits the inline buffer
-// never allocates.
-bool isSmallStringLiteralInit(const VarDecl &V, const CXXRecordDecl &RD) {
-  const auto *CE =
-      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
-  if (!CE || explicitArgCount(*CE) != 1)
-    return false;
-  // Every literal it can start from: `s("ab")`, `s(c ? "ab" : "cd")`.
-  std::vector<const StringLiteral *> Lits;
-  std::vector<const Expr *> Work{CE->getArg(0)};
-  while (!Work.empty()) {
-    const Expr *E = Work.back()->IgnoreParenImpCasts();
-    Work.pop_back();
-    if (const auto *Cond = dyn_cast<ConditionalOperator>(E)) {
-      Work.push_back(Cond->getTrueExpr());
-      Work.push_back(Cond->getFalseExpr());
-    } else if (const auto *Lit = dyn_cast<StringLiteral>(E)) {
-      Lits.push_back(Lit);
-    } else {
-      return false;
-    }
-  }
-  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
-  if (!Spec || Spec->getTemplateArgs().size() == 0)
-    return false;
-  uint64_t CharBytes =
-      RD.getASTContext()
-          .getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
-          .getQuantity();
-  if (CharBytes == 0)
-    return false;
-  return llvm::all_of(Lits, [&](const StringLiteral *Lit) {
-    return Lit->getLength() < SmallStringBytes / CharBytes;
-  });
 }
 
 // Whether the array Arr is only read in FD (`sizeof Arr`, `Arr[i]`,
@@ -197,13 +158,11 @@ bool isMostlySmallTableInit(const VarDecl &V, const CXXRecordDecl &RD,
       !memlint::utils::analyzeVarUses(V, *FD->getBody(), Ctx).onlyRead())
     return false;
   auto Lits = tableLiterals(CE->getArg(0), *FD, Ctx);
-  uint64_t CharBytes =
-      Ctx.getTypeSizeInChars(Spec->getTemplateArgs()[0].getAsType())
-          .getQuantity();
-  if (!Lits || CharBytes == 0)
+  if (!Lits)
     return false;
+  uint64_t Inline = memlint::utils::smallStringCapacity(RD);
   size_t Large = llvm::count_if(*Lits, [&](const StringLiteral *Lit) {
-    return Lit->getLength() >= SmallStringBytes / CharBytes;
+    return Lit->getLength() > Inline;
   });
   return Large * 2 <= Lits->size();
 }
@@ -518,10 +477,14 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
 
-  if (*Fam == Family::String && (isSmallStringLiteralInit(*V, *RD) ||
-                                 isMostlySmallTableInit(*V, *RD, Ctx)))
+  // A string that starts from a short literal and keeps short values is
+  // one of reuseSavesNothing's cases below.
+  if (*Fam == Family::String && isMostlySmallTableInit(*V, *RD, Ctx))
     return;
   if (allocationIsElsewhere(*V))
+    return;
+  // Node-based, never grown, replaced by every growth, or always small.
+  if (memlint::utils::reuseSavesNothing(*V, *RD, *Block, Ctx))
     return;
   if (memlint::utils::findEscape(*V, *Block, Ctx))
     return;

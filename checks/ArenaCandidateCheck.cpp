@@ -5,6 +5,7 @@
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
 #include "utils/LocalLifetime.h"
+#include "utils/LoopTripCount.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -227,75 +228,6 @@ std::optional<Owner> findOwner(const Expr &Alloc, ASTContext &Ctx) {
     }
   }
   return std::nullopt;
-}
-
-// A constant trip count for the simple shapes: for (i = A; i < B; ++i),
-// range-for over an array or a braced list, do {} while (false).
-std::optional<uint64_t> constantTripCount(const Stmt &Loop, ASTContext &Ctx) {
-  if (const auto *D = dyn_cast<DoStmt>(&Loop)) {
-    bool Value;
-    if (D->getCond()->EvaluateAsBooleanCondition(Value, Ctx) && !Value)
-      return 1;
-    return std::nullopt;
-  }
-  if (const auto *W = dyn_cast<WhileStmt>(&Loop)) {
-    bool Value;
-    if (W->getCond() && W->getCond()->EvaluateAsBooleanCondition(Value, Ctx) &&
-        !Value)
-      return 0;
-    return std::nullopt;
-  }
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop)) {
-    QualType T = R->getRangeInit()->getType().getCanonicalType();
-    if (const auto *CAT = Ctx.getAsConstantArrayType(T))
-      return CAT->getSize().getZExtValue();
-    if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(
-            R->getRangeInit()->IgnoreImplicit()))
-      if (const auto *Init =
-              dyn_cast<InitListExpr>(IL->getSubExpr()->IgnoreImplicit()))
-        return Init->getNumInits();
-    return std::nullopt;
-  }
-  const auto *F = dyn_cast<ForStmt>(&Loop);
-  if (!F || !F->getInit() || !F->getCond() || !F->getInc())
-    return std::nullopt;
-  const auto *DS = dyn_cast<DeclStmt>(F->getInit());
-  if (!DS || !DS->isSingleDecl())
-    return std::nullopt;
-  const auto *Var = dyn_cast<VarDecl>(DS->getSingleDecl());
-  if (!Var || !Var->getInit() || !Var->getType()->isIntegerType())
-    return std::nullopt;
-  Expr::EvalResult Start, End;
-  if (!Var->getInit()->EvaluateAsInt(Start, Ctx))
-    return std::nullopt;
-  const auto *Cond = dyn_cast<BinaryOperator>(F->getCond()->IgnoreImplicit());
-  if (!Cond || localVarOf(Cond->getLHS()) != Var ||
-      !Cond->getRHS()->EvaluateAsInt(End, Ctx))
-    return std::nullopt;
-  // The variable must only be incremented by one, in the increment.
-  const auto *Inc = dyn_cast<UnaryOperator>(F->getInc()->IgnoreImplicit());
-  if (!Inc || !Inc->isIncrementOp() || localVarOf(Inc->getSubExpr()) != Var)
-    return std::nullopt;
-  for (const DeclRefExpr *Ref :
-       memlint::utils::findReferences(*Var, *F->getBody()))
-    if (const auto *UO = dyn_cast_or_null<UnaryOperator>(parentStmt(*Ref, Ctx));
-        UO && (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
-      return std::nullopt;
-    else if (const auto *BO =
-                 dyn_cast_or_null<BinaryOperator>(parentStmt(*Ref, Ctx));
-             BO && BO->isAssignmentOp() && BO->getLHS()->IgnoreParens() == Ref)
-      return std::nullopt;
-  llvm::APSInt S = Start.Val.getInt(), E = End.Val.getInt();
-  int64_t From = S.getExtValue(), To = E.getExtValue();
-  switch (Cond->getOpcode()) {
-  case BO_LT:
-  case BO_NE:
-    return To > From ? uint64_t(To - From) : 0;
-  case BO_LE:
-    return To >= From ? uint64_t(To - From + 1) : 0;
-  default:
-    return std::nullopt;
-  }
 }
 
 enum class ElemUse { Deref, Get, Leaves, Other };
@@ -574,7 +506,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
     uint64_t Product = 1;
     bool Known = true;
     for (const Stmt *L = Loop; L && Known;) {
-      std::optional<uint64_t> N = constantTripCount(*L, Ctx);
+      std::optional<uint64_t> N = memlint::utils::getConstantTripCount(*L, Ctx);
       if (!N)
         Known = false;
       else

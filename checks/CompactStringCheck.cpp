@@ -1,11 +1,12 @@
 //===--- CompactStringCheck.cpp - memlint-compact-string ------------------===//
 
 #include "CompactStringCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/BoolOption.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 
-#include "checks/utils/BoundedGrowth.h"
+#include "checks/utils/LoopTripCount.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclFriend.h"
 #include "clang/AST/DeclTemplate.h"
@@ -19,9 +20,15 @@ namespace clang::tidy::memlint {
 
 namespace {
 
-// std::string keeps 15 characters inline (libstdc++), compact_string 23.
-constexpr uint64_t StdInline = 15;
+// compact_string keeps 23 characters inline; std::string as many as the
+// standard library of the translation unit does (15 in libstdc++, 22 in
+// libc++): a value that fits there gains nothing.
 constexpr uint64_t CompactInline = 23;
+
+uint64_t stdInline(QualType StringType) {
+  const CXXRecordDecl *RD = StringType->getAsCXXRecordDecl();
+  return RD ? utils::smallStringCapacity(*RD) : 15;
+}
 
 // What a string expression can evaluate to: every value's length lies in
 // [Min, Max]; Leaves are its operands from left to right.
@@ -681,6 +688,7 @@ void CompactStringCheck::analyzeField(const FieldDecl *FD, QualType Container) {
     if (!keepsValue(E, Context))
       return;
   }
+  uint64_t StdInline = stdInline(FD->getType());
   if (Max > CompactInline || Max <= StdInline)
     return;
 
@@ -758,7 +766,7 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
         continue;
       }
       std::optional<uint64_t> Times =
-          Scope ? utils::maxExecutionsWithin(Write, Scope, Context)
+          Scope ? utils::maxExecutionsWithin(*Write, *Scope, Context)
                 : std::nullopt;
       if (!Times || *Times > CompactInline)
         return;
@@ -811,7 +819,7 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
     return;
   }
   Max += Appended;
-  if (Max > CompactInline || Max <= StdInline)
+  if (Max > CompactInline || Max <= stdInline(VD->getType()))
     return;
   if (Modified && utils::functionHasLabels(VD))
     return;
@@ -868,10 +876,9 @@ void CompactStringCheck::analyze(const VarDecl *VD) {
            << VD << static_cast<unsigned>(Max);
   };
   // Fix plan: compact_string only where its header resolves.
-  if (!InMacro &&
-      !RuntimeInfo.available(
-          CompactStringHeader, SM,
-          SM.getFileID(SM.getExpansionLoc(VD->getLocation())))) {
+  if (!InMacro && !RuntimeInfo.available(
+                      CompactStringHeader, SM,
+                      SM.getFileID(SM.getExpansionLoc(VD->getLocation())))) {
     Warn();
     diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
         << utils::RuntimeAvailability::missingReason(CompactStringHeader);

@@ -8,6 +8,7 @@
 #include "AllocationInLoopCheck.h"
 #include "ArenaCandidateCheck.h"
 #include "CompactStringCheck.h"
+#include "CopyAtLastUseCheck.h"
 #include "HeapFixedBufferCheck.h"
 #include "MissingReserveCheck.h"
 #include "OversizedEnumCheck.h"
@@ -35,6 +36,8 @@ public:
     CheckFactories.registerCheck<ArenaCandidateCheck>(
         "memlint-arena-candidate");
     CheckFactories.registerCheck<CompactStringCheck>("memlint-compact-string");
+    CheckFactories.registerCheck<CopyAtLastUseCheck>(
+        "memlint-copy-at-last-use");
     CheckFactories.registerCheck<HeapFixedBufferCheck>(
         "memlint-heap-fixed-buffer");
     CheckFactories.registerCheck<MissingReserveCheck>(

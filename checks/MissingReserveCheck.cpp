@@ -3,6 +3,7 @@
 #include "MissingReserveCheck.h"
 #include "checks/utils/BoolOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/AllocationBehaviour.h"
 #include "utils/LoopTripCount.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
@@ -318,7 +319,7 @@ MissingReserveCheck::MissingReserveCheck(StringRef Name,
       // Clang.
       FlagConditionalGrowth(utils::parseBoolOption(
           Options.get("FlagConditionalGrowth", "false"), false)),
-      MinIterations(Options.get("MinIterations", 2U)) {
+      MinIterations(Options.get("MinIterations", 16U)) {
   for (StringRef S : tidy::utils::options::parseStringList(
            Options.get("VectorLikeClasses", DefaultVectorLike)))
     VectorLikeClasses.push_back(S.str());
@@ -463,61 +464,37 @@ static ContainerKind kindOf(const ValueDecl &D,
   return CK_Vector;
 }
 
-void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
-                                      ASTContext &Ctx) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  const ValueDecl *C = mu::getNamedContainer(Object);
-  if (!C || Object.getType()->isPointerType())
-    return;
-  if (const auto *VD = dyn_cast<VarDecl>(C))
-    if (!VD->hasLocalStorage())
-      return; // globals and statics may change behind our back
-  ContainerKind Kind = kindOf(*C, VectorLikeClasses);
-  llvm::SmallVector<const Expr *, 2> Key;
-  if (!isSingleElementGrowth(Call, Kind, Ctx, Key))
-    return;
+// One loop nest growing a container element by element: what a reserve
+// before its outermost loop needs.
+struct MissingReserveCheck::LoopGrowth {
+  const ValueDecl *C = nullptr;
+  ContainerKind Kind = CK_Vector;
+  Enclosing Enc;
+  const Stmt *Outer = nullptr;
+  bool Conditional = false;
+  std::string Count, Guard, Reason;
+  // Atomic: Count needs no parentheses as an operand; Multiplicative: its
+  // top-level operator is *, / or %.
+  bool Atomic = true, Multiplicative = false, CountUnknown = false;
+  // Iterations: the product of the trip counts; Elements: times the growth
+  // sites per iteration. Meaningful when AllConstant.
+  bool AllConstant = true, PlainNumber = false;
+  uint64_t Iterations = 1, Elements = 1;
+};
 
-  Enclosing Enc = enclosingOf(Call, Ctx);
-  if (!Enc.Body)
-    return;
-  if (Enc.InLambda && isa<VarDecl>(C) &&
-      !isWithin(C->getLocation(), *Enc.Body, SM))
-    return; // a captured container: the lambda may run any number of times
-  trimToDecl(Enc.Loops, *C, SM);
-  if (Enc.Loops.empty())
-    return; // declared inside the loop: allocation-in-loop's business
+namespace {
+
+// Every use of container C in the loop nest Outer: single-element growth in
+// the innermost loop Inner, or reads. Returns the number of growth sites per
+// iteration (0 when some use is anything else); sets Conditional when one is
+// not unconditional.
+unsigned growthSites(const ValueDecl *C, ContainerKind Kind,
+                     const Enclosing &Enc,
+                     llvm::ArrayRef<mu::LoopTripCount> Counts,
+                     bool &Conditional, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   const Stmt *Outer = Enc.Loops.back();
   const Stmt *Inner = Enc.Loops.front();
-
-  auto Key2 =
-      std::make_pair(SM.getExpansionLoc(C->getLocation()).getRawEncoding(),
-                     SM.getExpansionLoc(Outer->getBeginLoc()).getRawEncoding());
-  if (!Seen.insert(Key2).second)
-    return;
-
-  // Every loop from the growth out to the outermost one runs a known number
-  // of times, fixed for the whole of the outermost loop, and none can end
-  // early.
-  bool Conditional = false;
-  llvm::SmallVector<mu::LoopTripCount, 4> Counts;
-  for (unsigned I = 0; I < Enc.Loops.size(); ++I) {
-    const Stmt *L = Enc.Loops[I];
-    auto TC = mu::getLoopTripCount(*L, Ctx, Outer);
-    if (!TC || mu::findEarlyExit(*L))
-      return;
-    if (TC->Range && mu::getNamedContainer(*TC->Range) == C)
-      return; // iterating over the container being grown
-    if (I + 1 < Enc.Loops.size()) {
-      const Stmt *Parent = Enc.Loops[I + 1];
-      if (!mu::isUnconditionalInLoop(*L, *Parent, Ctx) ||
-          mu::findContinueBefore(*Parent, L->getBeginLoc(), SM))
-        Conditional = true;
-    }
-    Counts.push_back(std::move(*TC));
-  }
-
-  // Every use of the container in the loop nest: single-element growth in
-  // the innermost loop, or reads.
   unsigned Sites = 0;
   bool Bail = false;
   visitAll(Outer, [&](const Stmt *N) {
@@ -545,30 +522,25 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
     mu::ContainerUse U = mu::classifyContainerUse(*E, Ctx, &M);
     if (U == mu::ContainerUse::Read)
       return;
-    if (U == mu::ContainerUse::SizeChange) {
-      Bail = true;
-      return;
-    }
     const Expr *G = callOfObject(*E, Ctx);
     llvm::SmallVector<const Expr *, 2> GKey;
-    if (!G || !isSingleElementGrowth(*G, Kind, Ctx, GKey)) {
+    if (U == mu::ContainerUse::SizeChange || !G ||
+        !isSingleElementGrowth(*G, Kind, Ctx, GKey)) {
       Bail = true; // growth by an unknown number of elements
       return;
     }
     Enclosing GE = enclosingOf(*G, Ctx);
-    if (GE.InLambda && GE.Body != Enc.Body) {
+    // In a lambda, or grown at another nesting level.
+    if ((GE.InLambda && GE.Body != Enc.Body) || GE.Loops.empty() ||
+        GE.Loops.front() != Inner) {
       Bail = true;
-      return;
-    }
-    if (GE.Loops.empty() || GE.Loops.front() != Inner) {
-      Bail = true; // grown at another nesting level
       return;
     }
     if (!mu::isUnconditionalInLoop(*G, *Inner, Ctx) ||
         mu::findContinueBefore(*Inner, G->getBeginLoc(), SM))
       Conditional = true;
     // A hash container grows only with keys that change every iteration.
-    if (Kind == CK_Unordered) {
+    if (Kind == CK_Unordered)
       for (const mu::LoopTripCount &TC : Counts) {
         bool Varies = false;
         for (const Expr *K : GKey)
@@ -578,103 +550,343 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
           return;
         }
       }
-    }
     ++Sites;
   });
-  if (Bail || Sites == 0)
-    return;
-  if (Conditional && !FlagConditionalGrowth)
-    return;
+  return Bail ? 0 : Sites;
+}
 
-  // The count, and whether a fix can spell it.
-  bool AllConstant = true, AllNumbers = true;
-  uint64_t Product = 1;
-  std::string Count, Guard, Reason;
-  // Atomic: Count needs no parentheses as an operand; Multiplicative: its
-  // top-level operator is *, / or %.
-  bool Reevaluable = true, Atomic = true, Multiplicative = false;
+// The product of the trip counts, outermost first, spelled into G.
+void spellCount(llvm::ArrayRef<mu::LoopTripCount> Counts, unsigned Sites,
+                MissingReserveCheck::LoopGrowth &G) {
+  bool AllNumbers = true, Reevaluable = true;
   unsigned Factors = 0;
   for (int I = Counts.size() - 1; I >= 0; --I) {
     const mu::LoopTripCount &TC = Counts[I];
-    if (AllConstant && TC.Constant)
-      Product *= *TC.Constant;
+    if (G.AllConstant && TC.Constant)
+      G.Iterations *= *TC.Constant;
     else
-      AllConstant = false;
+      G.AllConstant = false;
     AllNumbers &= TC.Constant && TC.Spelling == std::to_string(*TC.Constant);
     if (!TC.Reevaluable && Reevaluable) {
       Reevaluable = false;
-      Reason = TC.Reason;
+      G.Reason = TC.Reason;
     }
     if (!TC.Guard.empty())
-      Guard += (Guard.empty() ? "" : " && ") + TC.Guard;
+      G.Guard += (G.Guard.empty() ? "" : " && ") + TC.Guard;
+    G.CountUnknown |= TC.Spelling.empty();
     bool Paren = Counts.size() > 1 && !TC.Atomic;
     std::string Part = Paren ? "(" + TC.Spelling + ")" : TC.Spelling;
     if (Counts.size() > 1 && TC.Constant && *TC.Constant == 1)
       continue;
-    Count += (Count.empty() ? "" : " * ") + Part;
+    G.Count += (G.Count.empty() ? "" : " * ") + Part;
     ++Factors;
-    Atomic = Factors == 1 && (Paren || TC.Atomic);
-    Multiplicative = Factors > 1 || (!Paren && TC.Multiplicative);
+    G.Atomic = Factors == 1 && (Paren || TC.Atomic);
+    G.Multiplicative = Factors > 1 || (!Paren && TC.Multiplicative);
   }
-  if (AllConstant && Product < MinIterations)
-    return;
   // Constant factors that are all plain numbers: spell the product once (a
   // named constant reads better than its value, so kRows * kCols is kept).
-  if (AllConstant && AllNumbers && Counts.size() > 1)
-    Count = std::to_string(Product), Atomic = true, Multiplicative = false;
-  if (Count.empty()) // every factor is 1
-    Count = "1", Atomic = true, Multiplicative = false;
-  // A part of the count spelled nowhere (inside a macro): no text to show.
-  bool CountUnknown = false;
-  for (const mu::LoopTripCount &TC : Counts)
-    CountUnknown |= TC.Spelling.empty();
+  if (G.AllConstant && AllNumbers && Counts.size() > 1)
+    G.Count = std::to_string(G.Iterations), G.Atomic = true,
+    G.Multiplicative = false;
+  if (G.Count.empty()) // every factor is 1
+    G.Count = "1", G.Atomic = true, G.Multiplicative = false;
   if (Sites > 1) {
-    Count =
-        std::to_string(Sites) + " * " + (Atomic ? Count : "(" + Count + ")");
-    Atomic = false;
-    Multiplicative = true;
+    G.Count = std::to_string(Sites) + " * " +
+              (G.Atomic ? G.Count : "(" + G.Count + ")");
+    G.Atomic = false;
+    G.Multiplicative = true;
   }
+  G.Elements = G.Iterations * Sites;
+  G.PlainNumber = G.AllConstant && G.Count == std::to_string(G.Elements);
+}
 
-  // Reserved or resized before the loop already: the author sized it.
-  const FunctionUses &Uses = usesIn(*Enc.Body, Ctx);
-  SourceLocation LoopLoc = SM.getExpansionLoc(Outer->getBeginLoc());
-  bool MayHoldElements = true;
-  auto UIt = Uses.find(C);
-  if (UIt != Uses.end()) {
-    for (const Use &U : UIt->second)
-      if (U.ReservesOrResizes && SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
-        return;
+// The first single-element growth call of C inside S, if any.
+const Expr *firstGrowthCall(const Stmt &S, const ValueDecl *C,
+                            ASTContext &Ctx) {
+  const Expr *Found = nullptr;
+  visitAll(&S, [&](const Stmt *N) {
+    const auto *E = dyn_cast<Expr>(N);
+    if (Found || !E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
+        mu::getNamedContainer(*E) != C ||
+        (isa<DeclRefExpr>(N) && isa<FieldDecl>(C)))
+      return;
+    if (mu::classifyContainerUse(*E, Ctx) == mu::ContainerUse::Grow)
+      Found = callOfObject(*E, Ctx);
+  });
+  return Found;
+}
+
+// Whether every use of C in S leaves its size alone.
+bool onlyReads(const Stmt &S, const ValueDecl *C, ASTContext &Ctx) {
+  bool Reads = true;
+  visitAll(&S, [&](const Stmt *N) {
+    const auto *E = dyn_cast<Expr>(N);
+    if (!Reads || !E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
+        mu::getNamedContainer(*E) != C ||
+        (isa<DeclRefExpr>(N) && isa<FieldDecl>(C)))
+      return;
+    Reads = mu::classifyContainerUse(*E, Ctx) == mu::ContainerUse::Read;
+  });
+  return Reads;
+}
+
+// The loops in (or being) S whose body grows C.
+llvm::SmallVector<const Stmt *, 2>
+loopsGrowing(const Stmt &S, const ValueDecl *C, ASTContext &Ctx) {
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  visitAll(&S, [&](const Stmt *N) {
+    if (mu::isLoopStmt(*N) && firstGrowthCall(*N, C, Ctx))
+      Loops.push_back(N);
+  });
+  return Loops;
+}
+
+// The sum of the counts of a run of loops, each part parenthesized unless
+// it is atomic or multiplicative.
+MissingReserveCheck::LoopGrowth
+sumOf(llvm::ArrayRef<MissingReserveCheck::LoopGrowth> Run) {
+  MissingReserveCheck::LoopGrowth Sum = Run.front();
+  if (Run.size() == 1)
+    return Sum;
+  Sum.Count.clear();
+  Sum.Guard.clear();
+  Sum.Iterations = Sum.Elements = 0;
+  bool AllPlain = true;
+  for (const MissingReserveCheck::LoopGrowth &G : Run) {
+    bool Bare = G.Atomic || G.Multiplicative;
+    Sum.Count += (Sum.Count.empty() ? "" : " + ") +
+                 (Bare ? G.Count : "(" + G.Count + ")");
+    if (!G.Guard.empty())
+      Sum.Guard += (Sum.Guard.empty() ? "" : " && ") + G.Guard;
+    if (Sum.Reason.empty())
+      Sum.Reason = G.Reason;
+    Sum.Conditional |= G.Conditional;
+    Sum.CountUnknown |= G.CountUnknown;
+    Sum.AllConstant &= G.AllConstant;
+    AllPlain &= G.PlainNumber;
+    Sum.Iterations += G.Iterations;
+    Sum.Elements += G.Elements;
   }
-  if (const auto *VD = dyn_cast<VarDecl>(C)) {
-    const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
-    bool DefaultInit = false;
-    if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init))
-      DefaultInit = CE->getNumArgs() == 0;
-    if (!isa<ParmVarDecl>(VD) && !VD->getType()->isReferenceType() &&
-        DefaultInit) {
-      MayHoldElements = false;
-      if (UIt != Uses.end())
-        for (const Use &U : UIt->second)
-          if (SM.isBeforeInTranslationUnit(U.Loc, LoopLoc))
-            MayHoldElements = true;
+  Sum.Atomic = Sum.Multiplicative = false;
+  if (Sum.AllConstant && AllPlain)
+    Sum.Count = std::to_string(Sum.Elements), Sum.Atomic = true;
+  return Sum;
+}
+
+} // namespace
+
+std::optional<MissingReserveCheck::LoopGrowth>
+MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
+                                   ASTContext &Ctx,
+                                   const Stmt *InvariantScope) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  LoopGrowth G;
+  G.C = mu::getNamedContainer(Object);
+  if (!G.C || Object.getType()->isPointerType())
+    return std::nullopt;
+  if (const auto *VD = dyn_cast<VarDecl>(G.C))
+    if (!VD->hasLocalStorage())
+      return std::nullopt; // globals and statics may change behind our back
+  G.Kind = kindOf(*G.C, VectorLikeClasses);
+  llvm::SmallVector<const Expr *, 2> Key;
+  if (!isSingleElementGrowth(Call, G.Kind, Ctx, Key))
+    return std::nullopt;
+  G.Enc = enclosingOf(Call, Ctx);
+  if (!G.Enc.Body)
+    return std::nullopt;
+  if (G.Enc.InLambda && isa<VarDecl>(G.C) &&
+      !isWithin(G.C->getLocation(), *G.Enc.Body, SM))
+    return std::nullopt; // captured: the lambda may run any number of times
+  trimToDecl(G.Enc.Loops, *G.C, SM);
+  if (G.Enc.Loops.empty())
+    return std::nullopt; // declared inside the loop: allocation-in-loop's
+  G.Outer = G.Enc.Loops.back();
+
+  // Every loop from the growth out to the outermost one runs a known number
+  // of times, fixed for the whole of the outermost loop (of InvariantScope
+  // when given), and none can end early.
+  llvm::SmallVector<mu::LoopTripCount, 4> Counts;
+  for (unsigned I = 0; I < G.Enc.Loops.size(); ++I) {
+    const Stmt *L = G.Enc.Loops[I];
+    auto TC = mu::getLoopTripCount(*L, Ctx,
+                                   InvariantScope ? InvariantScope : G.Outer);
+    if (!TC || mu::findEarlyExit(*L))
+      return std::nullopt;
+    if (TC->Range && mu::getNamedContainer(*TC->Range) == G.C)
+      return std::nullopt; // iterating over the container being grown
+    if (I + 1 < G.Enc.Loops.size()) {
+      const Stmt *Parent = G.Enc.Loops[I + 1];
+      if (!mu::isUnconditionalInLoop(*L, *Parent, Ctx) ||
+          mu::findContinueBefore(*Parent, L->getBeginLoc(), SM))
+        G.Conditional = true;
+    }
+    Counts.push_back(std::move(*TC));
+  }
+  unsigned Sites = growthSites(G.C, G.Kind, G.Enc, Counts, G.Conditional, Ctx);
+  if (Sites == 0 || (G.Conditional && !FlagConditionalGrowth))
+    return std::nullopt;
+  spellCount(Counts, Sites, G);
+  return G;
+}
+
+bool MissingReserveCheck::growsUnreserved(const Stmt &S, const ValueDecl *C,
+                                          ASTContext &Ctx) {
+  for (const Stmt *L : loopsGrowing(S, C, Ctx)) {
+    const Expr *Call = firstGrowthCall(*L, C, Ctx);
+    const Expr *Obj = objectOf(*Call);
+    if (!Obj || !analyzeGrowth(*Call, *Obj, Ctx, nullptr))
+      return true;
+  }
+  return false;
+}
+
+std::optional<MissingReserveCheck::LoopGrowth>
+MissingReserveCheck::runMember(const Stmt &S, const LoopGrowth &G,
+                               const GrowthRun &R, const Stmt &Block,
+                               ASTContext &Ctx) {
+  if (&S == G.Outer && R.Loops.empty())
+    return G;
+  if (!mu::isLoopStmt(S))
+    return std::nullopt;
+  const Expr *Call = firstGrowthCall(S, G.C, Ctx);
+  const Expr *Obj = Call ? objectOf(*Call) : nullptr;
+  if (!Obj)
+    return std::nullopt;
+  // A later loop's count must be the same before the first loop.
+  std::optional<LoopGrowth> LG =
+      analyzeGrowth(*Call, *Obj, Ctx, R.Loops.empty() ? nullptr : &Block);
+  // A guarded count joins only as the first: joined guards would drop the
+  // whole reserve when one loop does not run.
+  if (!LG || LG->Outer != &S || LG->C != G.C ||
+      (!R.Loops.empty() && !LG->Guard.empty()))
+    return std::nullopt;
+  return LG;
+}
+
+std::optional<MissingReserveCheck::GrowthRun>
+MissingReserveCheck::runOf(const LoopGrowth &G, ASTContext &Ctx) {
+  auto Parents = utils::parentsOf(Ctx, *G.Outer);
+  const auto *Block =
+      Parents.empty() ? nullptr : Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return std::nullopt;
+  // Statements of the block in order: loops that grow C with a count known
+  // before the first of them join the run; statements that only read C (or
+  // do not name it) leave it going; anything else ends it. After the run, a
+  // loop growing C without a reserve of its own makes the run's reserve its
+  // share only.
+  GrowthRun R;
+  bool Found = false, Ended = false;
+  for (const Stmt *S : Block->body()) {
+    if (!refersToDecl(S, G.C))
+      continue;
+    if (Ended) {
+      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
+      continue;
+    }
+    if (std::optional<LoopGrowth> LG = runMember(*S, G, R, *Block, Ctx)) {
+      R.Loops.push_back(std::move(*LG));
+      Found |= S == G.Outer;
+    } else if (S == G.Outer) { // cannot join the run before it
+      R.Loops.assign(1, G);
+      Found = true;
+    } else if (onlyReads(*S, G.C, Ctx)) {
+      continue;
+    } else if (Found) {
+      Ended = true;
+      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
+    } else {
+      R.Loops.clear();
     }
   }
+  return Found ? std::optional<GrowthRun>(std::move(R)) : std::nullopt;
+}
+
+// Whether C may hold elements when Before starts (it does unless it is a
+// default-constructed local not used before), or nullopt when it is
+// reserved, resized or assigned before: the author sized it.
+static std::optional<bool>
+mayHoldElementsBefore(const ValueDecl &C, const Stmt &Before,
+                      const MissingReserveCheck::FunctionUses &Uses,
+                      const SourceManager &SM) {
+  SourceLocation Loc = SM.getExpansionLoc(Before.getBeginLoc());
+  auto UIt = Uses.find(&C);
+  bool UsedBefore = false;
+  if (UIt != Uses.end())
+    for (const MissingReserveCheck::Use &U : UIt->second)
+      if (SM.isBeforeInTranslationUnit(U.Loc, Loc)) {
+        if (U.ReservesOrResizes)
+          return std::nullopt;
+        UsedBefore = true;
+      }
+  const auto *VD = dyn_cast<VarDecl>(&C);
+  if (!VD || isa<ParmVarDecl>(VD) || VD->getType()->isReferenceType())
+    return true;
+  const Expr *Init = VD->getInit() ? mu::stripCopies(VD->getInit()) : nullptr;
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+  return !(CE && CE->getNumArgs() == 0) || UsedBefore;
+}
+
+void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
+                                      ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<LoopGrowth> G = analyzeGrowth(Call, Object, Ctx, nullptr);
+  if (!G)
+    return;
+  auto Key2 = std::make_pair(
+      SM.getExpansionLoc(G->C->getLocation()).getRawEncoding(),
+      SM.getExpansionLoc(G->Outer->getBeginLoc()).getRawEncoding());
+  if (!Seen.insert(Key2).second)
+    return;
+  std::optional<GrowthRun> Run = runOf(*G, Ctx);
+  if (!Run)
+    Run.emplace().Loops.push_back(*G);
+  // A later loop of the run is reported with the first one.
+  if (Run->Loops.front().Outer != G->Outer)
+    return;
+  emitGrowth(Call, Object, *Run, Ctx);
+}
+
+void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
+                                     const GrowthRun &Run, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  LoopGrowth Sum = sumOf(Run.Loops);
+  const ValueDecl *C = Sum.C;
+  const Stmt *Outer = Sum.Outer;
+  if (Sum.AllConstant && Sum.Iterations < MinIterations)
+    return;
+
+  // Reserved or resized before the loop already: the author sized it.
+  std::optional<bool> MayHold =
+      mayHoldElementsBefore(*C, *Outer, usesIn(*Sum.Enc.Body, Ctx), SM);
+  if (!MayHold)
+    return;
+  bool MayHoldElements = *MayHold;
+  // An empty string that never outgrows its inline buffer never allocates.
+  if (Sum.Kind == CK_String && Sum.AllConstant && !MayHoldElements)
+    if (const CXXRecordDecl *RD = recordOf(C->getType());
+        RD && Sum.Elements <= mu::smallStringCapacity(*RD))
+      return;
 
   std::string ObjText = mu::getSourceText(Object, Ctx);
-  std::string Arg = reserveArgument(ObjText, Count, Atomic || Multiplicative,
-                                    MayHoldElements);
+  std::string Arg = reserveArgument(
+      ObjText, Sum.Count, Sum.Atomic || Sum.Multiplicative, MayHoldElements);
 
   // Why a fix cannot be offered, if it cannot.
+  std::string Reason = Sum.Reason;
   std::optional<std::string> Indent;
   if (Call.getBeginLoc().isMacroID() || Outer->getBeginLoc().isMacroID() ||
       Object.getBeginLoc().isMacroID() || ObjText.empty()) {
     Reason = "the code is inside a macro expansion";
-  } else if (!Reevaluable) {
-  } else if (isTemplateInstantiationContext(Enc.DC)) {
+  } else if (!Reason.empty()) {
+  } else if (isTemplateInstantiationContext(Sum.Enc.DC)) {
     Reason = "the spelled types may differ between template instantiations";
   } else if (!parentIsBlock(*Outer, Ctx) ||
              !(Indent = indentationOf(Outer->getBeginLoc(), SM))) {
     Reason = "the loop is not a statement of its own in a block";
+  } else if (Run.GrownLater) {
+    Reason = "a later loop grows '" + C->getNameAsString() +
+             "' further by a count that is not known before this one";
   }
 
   static const char *const Message =
@@ -686,22 +898,28 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   std::string Name = C->getNameAsString();
   {
     auto D = diag(Call.getBeginLoc(), Message)
-             << Name << (Conditional ? 1 : 0) << methodName(Call)
-             << static_cast<int>(Kind);
+             << Name << (Sum.Conditional ? 1 : 0) << methodName(Call)
+             << static_cast<int>(Sum.Kind);
     if (Reason.empty() && Indent) {
       std::string Stmt = ObjText + ".reserve(" + Arg + ");";
-      if (!Guard.empty())
-        Stmt = "if (" + Guard + ") " + Stmt;
+      if (!Sum.Guard.empty())
+        Stmt = "if (" + Sum.Guard + ") " + Stmt;
       D << FixItHint::CreateInsertion(Outer->getBeginLoc(),
                                       Stmt + "\n" + *Indent);
     }
   }
+  for (const LoopGrowth &Next : llvm::drop_begin(Run.Loops))
+    diag(Next.Outer->getBeginLoc(),
+         "'%0' grows by '%1' in this loop too; one reserve of the sum before "
+         "the first loop covers both",
+         DiagnosticIDs::Note)
+        << Name << Next.Count;
   if (!Reason.empty())
     diag(Outer->getBeginLoc(),
          "reserve %select{'%1'|its capacity}0 before this loop; not fixed "
          "automatically because %2",
          DiagnosticIDs::Note)
-        << CountUnknown << Arg << Reason;
+        << Sum.CountUnknown << Arg << Reason;
 }
 
 void MissingReserveCheck::checkReserveInLoop(const CXXMemberCallExpr &Call,

@@ -39,10 +39,28 @@ public:
     bool ReservesOrResizes;
   };
   using FunctionUses = llvm::DenseMap<const ValueDecl *, std::vector<Use>>;
+  struct LoopGrowth;
+  /// Consecutive loops of one block growing the same container: one
+  /// reserve of the sum of their counts before the first.
+  struct GrowthRun {
+    std::vector<LoopGrowth> Loops;
+    /// A loop after the run grows the container by a count not summed.
+    bool GrownLater = false;
+  };
 
 private:
   utils::UserCodeScope UserScope;
   void checkGrowth(const Expr &Call, const Expr &Object, ASTContext &Ctx);
+  std::optional<LoopGrowth> analyzeGrowth(const Expr &Call, const Expr &Object,
+                                          ASTContext &Ctx,
+                                          const Stmt *InvariantScope);
+  std::optional<GrowthRun> runOf(const LoopGrowth &G, ASTContext &Ctx);
+  std::optional<LoopGrowth> runMember(const Stmt &S, const LoopGrowth &G,
+                                      const GrowthRun &R, const Stmt &Block,
+                                      ASTContext &Ctx);
+  bool growsUnreserved(const Stmt &S, const ValueDecl *C, ASTContext &Ctx);
+  void emitGrowth(const Expr &Call, const Expr &Object, const GrowthRun &Run,
+                  ASTContext &Ctx);
   void checkReserveInLoop(const CXXMemberCallExpr &Call, ASTContext &Ctx);
   void checkAlgorithm(const CallExpr &Call, const CallExpr &Inserter,
                       ASTContext &Ctx);

@@ -30,7 +30,8 @@ OversizedEnumCheck::OversizedEnumCheck(StringRef Name,
       IgnoredEnumsOption(Options.get("IgnoredEnums", "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
-               areDiagsSelfContained()) {
+               areDiagsSelfContained()),
+      PublicAPI(Options) {
   for (StringRef Re : tidy::utils::options::parseStringList(IgnoredEnumsOption))
     if (!Re.empty())
       IgnoredEnums.emplace_back(("^(" + Re + ")$").str());
@@ -41,6 +42,7 @@ void OversizedEnumCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
                 utils::boolOptionText(OnlyWhenItSaves));
   Options.store(Opts, "IgnoredEnums", IgnoredEnumsOption);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  PublicAPI.storeOptions(Options, Opts);
 }
 
 void OversizedEnumCheck::registerPPCallbacks(const SourceManager &,
@@ -377,6 +379,28 @@ struct Saving {
   bool PerElement = false;
   uint64_t bytes() const { return Old - New; }
 };
+
+/// Why the enum's underlying type is part of a library's ABI, or empty: it
+/// is in a public header, or a record it shrinks is public (in a public
+/// header, or exported from a shared library).
+std::string publicApiBlocker(const EnumDecl *ED, const std::string &Name,
+                             llvm::ArrayRef<const RecordDecl *> Shrinking,
+                             const SourceManager &SM, const ASTContext &Ctx,
+                             utils::PublicApi &PublicAPI) {
+  std::string Why =
+      PublicAPI.blocker(ED, Name, "changing its underlying type", SM);
+  for (const RecordDecl *R : Shrinking) {
+    if (!Why.empty())
+      break;
+    std::string Record =
+        "'" +
+        utils::canonicalTagType(Ctx, R).getAsString(Ctx.getPrintingPolicy()) +
+        "'";
+    Why = PublicAPI.recordBlocker(R, Record, "shrinking it with the enum", SM,
+                                  Ctx.getLangOpts());
+  }
+  return Why;
+}
 } // namespace
 
 static const char *fixedWidthName(unsigned Bits, bool Signed) {
@@ -565,6 +589,10 @@ void OversizedEnumCheck::decide(const EnumDecl *ED) {
              std::string(NewType) +
                  " promotes to 'unsigned int' where the current type "
                  "promotes to a signed type, which changes arithmetic"};
+  else if (std::string Why =
+               publicApiBlocker(ED, Name, Shrinking, SM, *Ctx, PublicAPI);
+           !Why.empty())
+    Block = {ED->getLocation(), Why};
   else
     for (const RecordDecl *R : Shrinking) {
       auto It = StaticAssertedSizes.find(

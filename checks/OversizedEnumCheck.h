@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 #define MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 
+#include "checks/utils/PublicApi.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -62,6 +63,7 @@ private:
   const std::string IgnoredEnumsOption;
   std::vector<llvm::Regex> IgnoredEnums;
   tidy::utils::IncludeInserter Inserter;
+  utils::PublicApi PublicAPI;
 
   // Collected over the translation unit, decided at its end.
   ASTContext *Ctx = nullptr;

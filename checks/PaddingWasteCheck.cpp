@@ -2,6 +2,7 @@
 
 #include "PaddingWasteCheck.h"
 #include "checks/utils/BoolOption.h"
+#include "checks/utils/PublicApi.h"
 #include "checks/utils/RecordLayout.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/FieldReorder.h"
@@ -133,86 +134,6 @@ bool isOrderSensitive(const FieldDecl *FD, const CXXRecordDecl *Parent) {
   return false;
 }
 
-/// The macro between \p RD's class-key and its name, quoted, or empty.
-std::string exportMacro(const RecordDecl *RD, const SourceManager &SM,
-                        const LangOptions &LangOpts) {
-  SourceLocation KeyLoc = RD->getInnerLocStart();
-  SourceLocation NameLoc = RD->getLocation();
-  if (KeyLoc.isInvalid() || NameLoc.isInvalid() || KeyLoc.isMacroID() ||
-      NameLoc.isMacroID() || SM.getFileID(KeyLoc) != SM.getFileID(NameLoc))
-    return "";
-  unsigned Begin = SM.getFileOffset(KeyLoc);
-  unsigned End = SM.getFileOffset(NameLoc);
-  if (End <= Begin)
-    return "";
-  bool Invalid = false;
-  StringRef Buffer = SM.getBufferData(SM.getFileID(KeyLoc), &Invalid);
-  if (Invalid)
-    return "";
-  // Between the class-key and the name, valid C++ only has attributes,
-  // alignas and a nested-name-specifier; any other identifier is a macro.
-  // The lexer needs the buffer's terminating null: lex on and stop at the
-  // name.
-  SourceLocation FileStart = SM.getLocForStartOfFile(SM.getFileID(KeyLoc));
-  Lexer Lex(FileStart, LangOpts, Buffer.begin(), Buffer.begin() + Begin,
-            Buffer.end());
-  Token Tok;
-  Lex.LexFromRawLexer(Tok); // The class-key.
-  std::vector<Token> Toks;
-  while (true) {
-    Lex.LexFromRawLexer(Tok);
-    if (Tok.is(tok::eof) || SM.getFileOffset(Tok.getLocation()) >= End)
-      break;
-    Toks.push_back(Tok);
-  }
-  unsigned Depth = 0; // Inside (), [] or <>.
-  for (size_t I = 0; I < Toks.size(); ++I) {
-    const Token &T = Toks[I];
-    if (T.isOneOf(tok::l_paren, tok::l_square, tok::less)) {
-      ++Depth;
-      continue;
-    }
-    if (T.isOneOf(tok::r_paren, tok::r_square, tok::greater)) {
-      if (Depth)
-        --Depth;
-      continue;
-    }
-    if (Depth || T.isNot(tok::raw_identifier))
-      continue;
-    StringRef Id = T.getRawIdentifier();
-    if (Id == "alignas" || Id == "_Alignas" || Id == "__attribute__" ||
-        Id == "__attribute" || Id == "__declspec")
-      continue;
-    // A qualifier of an out-of-line definition: `struct A::B`,
-    // `struct A<int>::B`.
-    if (I + 1 < Toks.size() && Toks[I + 1].isOneOf(tok::coloncolon, tok::less))
-      continue;
-    return "'" + Id.str() + "'";
-  }
-  return "";
-}
-
-/// How \p RD is exported from a shared library, as the note shows it, or
-/// empty: a macro between its class-key and its name (`struct LIB_EXPORT
-/// Options`), which marks it exported in some build even when it expands to
-/// nothing in this one, or a default visibility or dllexport/dllimport
-/// attribute on the record.
-std::string exportedBy(const RecordDecl *RD, const SourceManager &SM,
-                       const LangOptions &LangOpts) {
-  // The macro first: it names what the user wrote.
-  std::string Macro = exportMacro(RD, SM, LangOpts);
-  if (!Macro.empty())
-    return Macro;
-  if (const auto *V = RD->getAttr<VisibilityAttr>())
-    if (V->getVisibility() == VisibilityAttr::Default)
-      return "visibility(\"default\")";
-  if (RD->hasAttr<DLLExportAttr>())
-    return "dllexport";
-  if (RD->hasAttr<DLLImportAttr>())
-    return "dllimport";
-  return "";
-}
-
 bool isOrderedComparison(OverloadedOperatorKind K) {
   return K == OO_Spaceship || K == OO_Less || K == OO_Greater ||
          K == OO_LessEqual || K == OO_GreaterEqual;
@@ -226,7 +147,8 @@ PaddingWasteCheck::PaddingWasteCheck(StringRef Name, ClangTidyContext *Context)
       MinBoolsToPack(Options.get("MinBoolsToPack", 4U)),
       IgnoredRecords(Options.get("IgnoredRecords", "")),
       CheckExportedRecords(utils::parseBoolOption(
-          Options.get("CheckExportedRecords", "false"), false)) {}
+          Options.get("CheckExportedRecords", "false"), false)),
+      PublicAPI(Options) {}
 
 void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MinBytesSaved", MinBytesSaved);
@@ -234,6 +156,7 @@ void PaddingWasteCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "IgnoredRecords", IgnoredRecords);
   Options.store(Opts, "CheckExportedRecords",
                 utils::boolOptionText(CheckExportedRecords));
+  PublicAPI.storeOptions(Options, Opts);
 }
 
 void PaddingWasteCheck::registerMatchers(MatchFinder *Finder) {
@@ -457,7 +380,7 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
   // The layout of a record exported from a shared library is part of the
   // library's ABI.
   std::string Exported =
-      exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
+      utils::exportedBy(RD, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Exported.empty() && !CheckExportedRecords)
     return;
 
@@ -541,10 +464,9 @@ void PaddingWasteCheck::diagnose(const RecordDecl *RD, ASTContext &Ctx) {
       Hot = "; it is stored in arrays or containers, so every element pays "
             "it";
   }
-  std::string Why;
-  if (!Exported.empty())
-    Why = "it is exported from a shared library (" + Exported +
-          "); reordering its fields changes the library's ABI";
+  std::string Why =
+      PublicAPI.recordBlocker(RD, "it", "reordering its fields",
+                              Ctx.getSourceManager(), Ctx.getLangOpts());
   if (Why.empty() && Fix.Layout.Size != Best.Layout.Size)
     Why = "the smallest order moves fields across access specifiers";
   if (Why.empty())

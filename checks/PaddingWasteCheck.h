@@ -11,6 +11,7 @@
 #ifndef MEMLINT_CHECKS_PADDINGWASTECHECK_H
 #define MEMLINT_CHECKS_PADDINGWASTECHECK_H
 
+#include "checks/utils/PublicApi.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -50,6 +51,7 @@ private:
   /// Flag records exported from a shared library too (never with a fixit:
   /// their layout is part of the library's ABI).
   const bool CheckExportedRecords;
+  utils::PublicApi PublicAPI;
 
   llvm::SetVector<const RecordDecl *> Records;
   llvm::DenseMap<const RecordDecl *, Usage> Usages;

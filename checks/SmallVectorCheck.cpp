@@ -5,7 +5,7 @@
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
 
-#include "checks/utils/BoundedGrowth.h"
+#include "checks/utils/LoopTripCount.h"
 #include "checks/utils/RuntimeAvailability.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -181,7 +181,7 @@ void SmallVectorCheck::analyze(const Candidate &C) {
       if (llvm::is_contained(GrowthMembers, Name)) {
         Pushed = true;
         std::optional<uint64_t> Times =
-            utils::maxExecutionsWithin(Call, C.Scope, Context);
+            utils::maxExecutionsWithin(*Call, *C.Scope, Context);
         if (!Times)
           return;
         Max += *Times;

@@ -307,7 +307,8 @@ UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
-          areDiagsSelfContained()) {}
+          areDiagsSelfContained()),
+      PublicAPI(Options) {}
 
 void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxTrivialSize", MaxTrivialSize);
@@ -316,6 +317,7 @@ void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SpanParams", utils::boolOptionText(SpanParams));
   Options.store(Opts, "FixGetters", utils::boolOptionText(FixGetters));
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+  PublicAPI.storeOptions(Options, Opts);
 }
 
 void UnneededCopyCheck::registerPPCallbacks(const SourceManager &,
@@ -639,6 +641,10 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     if (!SM.isInMainFile(fileLoc(R->getLocation(), SM)))
       AllInMainFile = false;
   }
+  // A parameter's type is part of the function's mangled name.
+  std::string PublicWhy =
+      PublicAPI.blocker(FD, ("'" + FD->getName() + "'").str(),
+                        "changing its parameter types", SM);
   for (ParamCandidate &C : Cands)
     if (C.Fix == ParamFix::Span && !AllInMainFile)
       C.Fix = ParamFix::ConstRef; // the header would need <span>
@@ -662,7 +668,8 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
     }
 
     std::vector<FixItHint> Fixes;
-    bool Fixable = !Collides && !Unfixable && !AdlNamespace;
+    bool Fixable =
+        !Collides && !Unfixable && !AdlNamespace && PublicWhy.empty();
     for (const FunctionDecl *R : FD->redecls()) {
       if (!Fixable)
         break;
@@ -712,6 +719,8 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
            "be chosen over '%1(%2)' by callers passing a non-const argument",
            DiagnosticIDs::Note)
           << AdlNamespace->getName() << FD->getName() << NewType;
+    else if (!PublicWhy.empty())
+      diag(P->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << PublicWhy;
     else if (Unfixable)
       diag(Unfixable->getLocation(),
            "no fix: this declaration of '%0' %1 and must change with the "
@@ -999,7 +1008,11 @@ void UnneededCopyCheck::emitGetter(const GetterCandidate &G) {
                     .value_or("T") +
                 "&";
   std::vector<FixItHint> Fixes;
-  bool Fixable = FixGetters && !AddressTaken.count(canon(MD));
+  // The return type decides how the result is passed.
+  std::string PublicWhy = PublicAPI.blocker(
+      MD, ("'" + MD->getName() + "'").str(), "changing its return type", SM);
+  bool Fixable =
+      FixGetters && !AddressTaken.count(canon(MD)) && PublicWhy.empty();
   for (const FunctionDecl *R : MD->redecls()) {
     if (!Fixable)
       break;
@@ -1023,6 +1036,8 @@ void UnneededCopyCheck::emitGetter(const GetterCandidate &G) {
        "of '%1', would dangle%select{; set FixGetters to get a fix|}2",
        DiagnosticIDs::Note)
       << MD->getName() << G.Field->getName() << (FixGetters ? 1 : 0);
+  if (FixGetters && !PublicWhy.empty())
+    diag(MD->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << PublicWhy;
 }
 
 void UnneededCopyCheck::onEndOfTranslationUnit() {

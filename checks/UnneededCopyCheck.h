@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 #define MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 
+#include "checks/utils/PublicApi.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -60,6 +61,7 @@ private:
   const bool SpanParams;
   const bool FixGetters;
   ::clang::tidy::utils::IncludeInserter Inserter;
+  utils::PublicApi PublicAPI;
 
   ASTContext *Context = nullptr;
   std::vector<ParamCandidate> Params;

@@ -96,5 +96,11 @@ _sarif = os.path.join(config.test_source_root, "driver", "node_modules", "@micro
 if os.access(_sarif, os.X_OK):
     config.available_features.add("sarif-multitool")
     config.substitutions.append(("%sarif_multitool", _sarif))
+# The Bazel aspect's test (test/tools/bazel.test): Debian's bazel-bootstrap and a JDK.
+if shutil.which("bazel") and shutil.which("java"):
+    config.available_features.add("bazel")
 if os.path.exists(os.path.join(config.memlint_obj_root, "lib", "libmemlint_alloc_count.so")):
     config.available_features.add("alloc-counter")
+# Profile tests compare memlint measure --sites with DHAT when valgrind is there.
+if shutil.which("valgrind"):
+    config.available_features.add("valgrind")

@@ -1,14 +1,17 @@
 //===--- LoopTripCount.cpp - memlint loop analyses ------------------------===//
 
 #include "LoopTripCount.h"
+#include "LocalUses.h"
 #include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/MathExtras.h"
 #include <functional>
 
 namespace clang::tidy::memlint::utils {
@@ -295,6 +298,12 @@ bool isScalarMutatedIn(const VarDecl &V, const Stmt &S, ASTContext &Ctx) {
         const auto *DRE = dyn_cast<DeclRefExpr>(N);
         if (!DRE || DRE->getDecl() != &V)
           return false;
+        // An initializer list has a syntactic and a semantic parent; the
+        // conversion to an rvalue is in the semantic one.
+        for (const DynTypedNode &P : parentsOf(Ctx, *DRE))
+          if (const auto *Cast = P.get<ImplicitCastExpr>();
+              Cast && Cast->getCastKind() == CK_LValueToRValue)
+            return false;
         const Stmt *Cur = DRE;
         const Stmt *P = transparentParent(Cur, Ctx);
         if (!P) {
@@ -1001,10 +1010,12 @@ LoopTripCount spellDifference(const Expr *Hi, const Expr *Lo, int Off,
   std::optional<int64_t> HV = evaluateInt(Hi, Ctx), LV = evaluateInt(Lo, Ctx);
   bool LoLiteral = LV && isLiteralArithmetic(Lo);
   if (!HV || !LV)
-    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx,
-                         Conv);
+    return spellSymbolic(Hi, Lo, Off, LoLiteral ? LV : std::nullopt, Ctx, Conv);
   LoopTripCount C;
-  int64_t N = *HV - *LV + Off;
+  // Saturates: bounds far apart (long long extremes) overflow int64_t.
+  int64_t N;
+  if (llvm::SubOverflow(*HV, *LV, N) || llvm::AddOverflow(N, int64_t(Off), N))
+    N = *HV > *LV ? INT64_MAX : -1;
   C.Constant = N < 0 ? 0 : static_cast<uint64_t>(N);
   C.Spelling = std::to_string(*C.Constant);
   // A constant is spelled as written when it names something (kSize,
@@ -1063,50 +1074,94 @@ bool isBeginCall(const Expr *E, const ValueDecl *&D, bool End,
   return D != nullptr;
 }
 
+// The induction variable and signed step of a for loop's increment: ++i,
+// i++, i += K, i = i + K and their decrements (K a constant; only 1 unless
+// \p AllowStride), and ++/-- on an iterator. {nullptr, 0} otherwise.
+std::pair<const VarDecl *, int64_t> parseStep(const Expr *Inc, ASTContext &Ctx,
+                                              bool AllowStride) {
+  auto Accept = [&](const VarDecl *V, std::optional<int64_t> K,
+                    bool Add) -> std::pair<const VarDecl *, int64_t> {
+    if (!V || !K || *K <= 0 || *K > (int64_t(1) << 32) ||
+        (*K != 1 && !AllowStride))
+      return {nullptr, 0};
+    return {V, Add ? *K : -*K};
+  };
+  Inc = stripCopies(Inc);
+  if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
+    if (UO->isIncrementDecrementOp())
+      return Accept(refVar(UO->getSubExpr()), 1, UO->isIncrementOp());
+  } else if (const auto *CAO = dyn_cast<CompoundAssignOperator>(Inc)) {
+    if (CAO->getOpcode() == BO_AddAssign || CAO->getOpcode() == BO_SubAssign)
+      return Accept(refVar(CAO->getLHS()), evaluateInt(CAO->getRHS(), Ctx),
+                    CAO->getOpcode() == BO_AddAssign);
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Inc)) {
+    const VarDecl *L = refVar(BO->getLHS());
+    const auto *RHS =
+        dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts());
+    if (BO->getOpcode() == BO_Assign && L && RHS &&
+        refVar(RHS->getLHS()) == L &&
+        (RHS->getOpcode() == BO_Add || RHS->getOpcode() == BO_Sub))
+      return Accept(L, evaluateInt(RHS->getRHS(), Ctx),
+                    RHS->getOpcode() == BO_Add);
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inc)) {
+    if ((Op->getOperator() == OO_PlusPlus ||
+         Op->getOperator() == OO_MinusMinus) &&
+        Op->getNumArgs() >= 1)
+      return Accept(refVar(Op->getArg(0)), 1, Op->getOperator() == OO_PlusPlus);
+  }
+  return {nullptr, 0};
+}
+
+// Whether a counted loop over the integer \p Var may not end where its
+// constants say: a constant bound or start outside Var's type (`c < 300`
+// for an unsigned char c, `u < -1`), an inclusive bound the step cannot get
+// past without wrapping (`u >= 0` counting down, `c <= 255`, `i < 255` by
+// 2 for an unsigned char), or a negative start compared as unsigned. Then
+// the loop wraps around (or overflows) and its count is not Hi - Lo.
+bool mayWrap(const VarDecl &Var, QualType CompareType, BinaryOperatorKind Opc,
+             int64_t Step, const Expr *Start, const Expr *Bound,
+             ASTContext &Ctx) {
+  QualType T = Var.getType();
+  if (!T->isIntegerType())
+    return false;
+  unsigned Width = Ctx.getIntWidth(T);
+  bool Signed = T->isSignedIntegerType();
+  int64_t Max = Width >= 64 || (Signed && Width >= 63)
+                    ? INT64_MAX
+                    : (int64_t(1) << (Signed ? Width - 1 : Width)) - 1;
+  int64_t Min = Signed ? -Max - 1 : 0;
+  std::optional<int64_t> SV = evaluateInt(Start->IgnoreParenImpCasts(), Ctx);
+  if (SV && (*SV < Min || *SV > Max ||
+             (*SV < 0 && CompareType->isUnsignedIntegerType())))
+    return true;
+  std::optional<int64_t> BV = evaluateInt(Bound->IgnoreParenImpCasts(), Ctx);
+  if (!BV)
+    return false;
+  if (*BV < Min || *BV > Max)
+    return true;
+  int64_t M = Step < 0 ? -Step : Step;
+  switch (Opc) {
+  case BO_LT:
+    return *BV - 1 > Max - M;
+  case BO_LE:
+    return *BV > Max - M;
+  case BO_GT:
+    return *BV + 1 < Min + M;
+  case BO_GE:
+    return *BV < Min + M;
+  default:
+    return false;
+  }
+}
+
 std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
-                                      const Stmt &Scope) {
+                                      const Stmt &Scope, bool AllowStride) {
   const Expr *Inc = F.getInc();
   const Expr *Cond = F.getCond();
   if (!Inc || !Cond || !F.getInit() || !F.getBody())
     return std::nullopt;
   // The increment names the induction variable and the direction.
-  const VarDecl *Var = nullptr;
-  int Step = 0;
-  Inc = stripCopies(Inc);
-  if (const auto *UO = dyn_cast<UnaryOperator>(Inc)) {
-    if (UO->isIncrementDecrementOp()) {
-      Var = refVar(UO->getSubExpr());
-      Step = UO->isIncrementOp() ? 1 : -1;
-    }
-  } else if (const auto *CAO = dyn_cast<CompoundAssignOperator>(Inc)) {
-    auto One = evaluateInt(CAO->getRHS(), Ctx);
-    if (One && *One == 1 &&
-        (CAO->getOpcode() == BO_AddAssign ||
-         CAO->getOpcode() == BO_SubAssign)) {
-      Var = refVar(CAO->getLHS());
-      Step = CAO->getOpcode() == BO_AddAssign ? 1 : -1;
-    }
-  } else if (const auto *BO = dyn_cast<BinaryOperator>(Inc)) {
-    if (BO->getOpcode() == BO_Assign) {
-      const VarDecl *L = refVar(BO->getLHS());
-      if (const auto *RHS =
-              dyn_cast<BinaryOperator>(BO->getRHS()->IgnoreParenImpCasts())) {
-        auto One = evaluateInt(RHS->getRHS(), Ctx);
-        if (L && refVar(RHS->getLHS()) == L && One && *One == 1 &&
-            (RHS->getOpcode() == BO_Add || RHS->getOpcode() == BO_Sub)) {
-          Var = L;
-          Step = RHS->getOpcode() == BO_Add ? 1 : -1;
-        }
-      }
-    }
-  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Inc)) {
-    if ((Op->getOperator() == OO_PlusPlus ||
-         Op->getOperator() == OO_MinusMinus) &&
-        Op->getNumArgs() >= 1) {
-      Var = refVar(Op->getArg(0));
-      Step = Op->getOperator() == OO_PlusPlus ? 1 : -1;
-    }
-  }
+  auto [Var, Step] = parseStep(Inc, Ctx, AllowStride);
   if (!Var)
     return std::nullopt;
   QualType VT = Var->getType();
@@ -1223,7 +1278,7 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   }
 
   bool Inclusive;
-  if (Step == 1) {
+  if (Step > 0) {
     if (Opc != BO_LT && Opc != BO_NE && Opc != BO_LE)
       return std::nullopt;
     Inclusive = Opc == BO_LE;
@@ -1232,15 +1287,30 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
       return std::nullopt;
     Inclusive = Opc == BO_GE;
   }
+  // A stride may step over a `!=` bound.
+  if ((Step != 1 && Step != -1 && Opc == BO_NE) ||
+      mayWrap(*Var, L->getType(), Opc, Step, Start, Bound, Ctx))
+    return std::nullopt;
   if (!isLoopInvariant(*Bound, F, Ctx) ||
       (&Scope != &F && (!isLoopInvariant(*Bound, Scope, Ctx) ||
                         !isLoopInvariant(*Start, Scope, Ctx))))
     return std::nullopt;
-  const Expr *Hi = Step == 1 ? Bound : Start;
-  const Expr *Lo = Step == 1 ? Start : Bound;
+  const Expr *Hi = Step > 0 ? Bound : Start;
+  const Expr *Lo = Step > 0 ? Start : Bound;
   LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, F, Ctx,
                                     startConversion(Start, *Var, Ctx));
   D.LoopVar = Var;
+  if (Step != 1 && Step != -1) {
+    // Strides are only counted when constant (no spelling divides).
+    if (!D.Constant)
+      return std::nullopt;
+    uint64_t M = uint64_t(Step < 0 ? -Step : Step);
+    LoopTripCount K;
+    K.Constant = (*D.Constant + M - 1) / M;
+    K.Spelling = std::to_string(*K.Constant);
+    K.LoopVar = Var;
+    return K;
+  }
   // Names declared in the loop header are not visible before it.
   const VarDecl *HeaderName = nullptr;
   if (const auto *DS = dyn_cast<DeclStmt>(F.getInit()))
@@ -1317,9 +1387,18 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
   bool Atomic = isAtomicExpr(Deref ? Named : R);
   C.Spelling = Deref ? paren(Text, Atomic) + "->size()"
                      : paren(Text, Atomic) + ".size()";
+  const ValueDecl *InInit = getNamedContainer(*Named);
+  if (InInit &&
+      !(RF.getInit() && isWithin(InInit->getLocation(), *RF.getInit(), SM)))
+    InInit = nullptr;
   if (Text.empty()) {
     C.Reevaluable = false;
     C.Reason = "the range is spelled inside a macro expansion";
+  } else if (InInit) {
+    // Not visible before the loop.
+    C.Reevaluable = false;
+    C.Reason = "'" + InInit->getNameAsString() +
+               "' is declared in the loop's init-statement";
   } else if (!isReevaluable(*R) || !R->isGLValue() ||
              (isa<CallExpr>(R) && !R->getType()->isReferenceType() &&
               !cast<CallExpr>(R)->getCallReturnType(Ctx)->isReferenceType())) {
@@ -1333,14 +1412,127 @@ std::optional<LoopTripCount> rangeForCount(const CXXForRangeStmt &RF,
 
 } // namespace
 
-std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
-                                              const Stmt *InvariantWithin) {
-  const Stmt &Scope = InvariantWithin ? *InvariantWithin : Loop;
+namespace {
+std::optional<LoopTripCount> tripCount(const Stmt &Loop, ASTContext &Ctx,
+                                       const Stmt &Scope, bool AllowStride) {
   if (const auto *RF = dyn_cast<CXXForRangeStmt>(&Loop))
     return rangeForCount(*RF, Ctx, Scope);
   if (const auto *F = dyn_cast<ForStmt>(&Loop))
-    return forCount(*F, Ctx, Scope);
+    return forCount(*F, Ctx, Scope, AllowStride);
   return std::nullopt;
+}
+} // namespace
+
+std::optional<LoopTripCount> getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
+                                              const Stmt *InvariantWithin) {
+  // Fixes spell the count, and a stride's count is not spelled: strides are
+  // only for getConstantTripCount.
+  return tripCount(Loop, Ctx, InvariantWithin ? *InvariantWithin : Loop,
+                   /*AllowStride=*/false);
+}
+
+namespace {
+
+// The size of a std::array (through references and cv-qualifiers).
+std::optional<uint64_t> stdArraySize(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != "array")
+    return std::nullopt;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() != 2 || Args[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  return Args[1].getAsIntegral().getLimitedValue();
+}
+
+const uint64_t SaturatedCount = uint64_t(1) << 40;
+
+uint64_t mulSaturated(uint64_t A, uint64_t B) {
+  if (A == 0 || B == 0)
+    return 0;
+  if (A > SaturatedCount / B)
+    return SaturatedCount;
+  return A * B;
+}
+
+// How many times the child \p Child of loop \p P runs per run of P, when P
+// is a for or range-for with a constant count; 1 for its init-statement
+// (and a range-for's range), nullopt for an unknown count.
+std::optional<uint64_t> runsPerLoop(const Stmt &P, const Stmt *Child,
+                                    ASTContext &Ctx) {
+  if (const auto *For = dyn_cast<ForStmt>(&P)) {
+    if (Child == For->getInit())
+      return 1;
+    std::optional<uint64_t> Trips = getConstantTripCount(*For, Ctx);
+    // The condition runs once more than the body.
+    if (Trips && Child == For->getCond())
+      return *Trips + 1;
+    return Trips;
+  }
+  const auto *RF = cast<CXXForRangeStmt>(&P);
+  if (Child == RF->getRangeStmt() || Child == RF->getInit())
+    return 1;
+  return getConstantTripCount(*RF, Ctx);
+}
+
+} // namespace
+
+std::optional<uint64_t> getConstantTripCount(const Stmt &Loop,
+                                             ASTContext &Ctx) {
+  // `do { } while (false)` runs once, `while (false)` never.
+  bool Value = true;
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getCond() && !D->getCond()->isValueDependent() &&
+                   D->getCond()->EvaluateAsBooleanCondition(Value, Ctx) &&
+                   !Value
+               ? std::optional<uint64_t>(1)
+               : std::nullopt;
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getCond() && !W->getCond()->isValueDependent() &&
+                   W->getCond()->EvaluateAsBooleanCondition(Value, Ctx) &&
+                   !Value
+               ? std::optional<uint64_t>(0)
+               : std::nullopt;
+  if (std::optional<LoopTripCount> C =
+          tripCount(Loop, Ctx, Loop, /*AllowStride=*/true)) {
+    if (C->Constant)
+      return C->Constant;
+    // A std::array's size() is spelled, not folded, for fixes; as a bound
+    // it is its template argument.
+    if (isa<CXXForRangeStmt>(Loop) && C->Range)
+      return stdArraySize(C->Range->getType());
+  }
+  return std::nullopt;
+}
+
+std::optional<uint64_t> maxExecutionsWithin(const Stmt &S, const Stmt &Scope,
+                                            ASTContext &Ctx) {
+  uint64_t Count = 1;
+  DynTypedNode Child = DynTypedNode::create(S);
+  while (true) {
+    DynTypedNode Parent = parentOf(Child, Ctx);
+    const auto *P = Parent.get<Stmt>();
+    if (!P) {
+      // Declarations between (a VarDecl initializer, a DeclStmt) are fine;
+      // a function, lambda or block boundary is not.
+      const auto *D = Parent.get<Decl>();
+      if (!D || isa<FunctionDecl, BlockDecl, RecordDecl>(D))
+        return std::nullopt;
+      Child = Parent;
+      continue;
+    }
+    if (P == &Scope)
+      return Count;
+    if (isa<LambdaExpr, BlockExpr, WhileStmt, DoStmt>(P))
+      return std::nullopt;
+    if (isa<ForStmt, CXXForRangeStmt>(P)) {
+      std::optional<uint64_t> Runs = runsPerLoop(*P, Child.get<Stmt>(), Ctx);
+      if (!Runs)
+        return std::nullopt;
+      Count = mulSaturated(Count, *Runs);
+    }
+    Child = Parent;
+  }
 }
 
 const Expr *stripCopies(const Expr *E) {

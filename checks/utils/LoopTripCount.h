@@ -11,6 +11,8 @@
 //                        can leave a loop before its condition says so;
 //   * isUnconditionalInLoop / isExecutedOncePerIteration
 //                        whether a statement runs exactly once per iteration;
+//   * getConstantTripCount / maxExecutionsWithin
+//                        constant upper bounds on how often a statement runs;
 //   * sizeMayChangeIn    whether a container's size() may change inside a
 //                        statement (what a size() bound needs to be invariant).
 //
@@ -95,6 +97,23 @@ getLoopTripCount(const Stmt &Loop, ASTContext &Ctx,
 /// it), size()-like const calls on objects whose size cannot change in Loop,
 /// and arithmetic, casts and ?: over those.
 bool isLoopInvariant(const Expr &E, const Stmt &Loop, ASTContext &Ctx);
+
+/// The constant trip count of \p Loop, an upper bound for a body that may
+/// exit early: getLoopTripCount's Constant, or the size of a std::array a
+/// range-for walks; 1 for `do ... while (false)`, 0 for `while (false)`.
+/// nullopt for any other loop (loops without a condition or of unknown
+/// count).
+std::optional<uint64_t> getConstantTripCount(const Stmt &Loop, ASTContext &Ctx);
+
+/// An upper bound on how many times \p S runs each time its ancestor
+/// \p Scope runs: the product (saturating at 2^40) of the constant trip
+/// counts of the loops between them (a for's condition runs once more than
+/// its body; init-statements and ranges once). nullopt when a loop between
+/// them has no constant trip count, when \p S is in a lambda or block between
+/// them, or when \p Scope is not an ancestor. Does not consider goto (callers
+/// reject functions with labels).
+std::optional<uint64_t> maxExecutionsWithin(const Stmt &S, const Stmt &Scope,
+                                            ASTContext &Ctx);
 
 /// Whether \p E can be evaluated a second time with the same result and no
 /// side effects, ignoring what the surrounding code modifies: the same

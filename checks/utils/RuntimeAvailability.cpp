@@ -14,7 +14,8 @@ std::optional<UseRuntime> parseUseRuntime(llvm::StringRef Text) {
   if (Text.equals_insensitive("auto"))
     return UseRuntime::Auto;
   // Neither default can come back for text that is a boolean.
-  bool AsTrue = parseBoolOption(Text, true), AsFalse = parseBoolOption(Text, false);
+  bool AsTrue = parseBoolOption(Text, true),
+       AsFalse = parseBoolOption(Text, false);
   if (AsTrue != AsFalse)
     return std::nullopt;
   return AsTrue ? UseRuntime::Yes : UseRuntime::No;
@@ -34,7 +35,7 @@ void RuntimeAvailability::storeOptions(
     ClangTidyCheck::OptionsView &Options,
     ClangTidyOptions::OptionMap &Opts) const {
   Options.store(Opts, "UseRuntime",
-                Mode == UseRuntime::Auto ? "auto"
+                Mode == UseRuntime::Auto  ? "auto"
                 : Mode == UseRuntime::Yes ? "true"
                                           : "false");
 }
@@ -75,8 +76,8 @@ bool RuntimeAvailability::available(llvm::StringRef Header,
 }
 
 std::string RuntimeAvailability::missingReason(llvm::StringRef Header) {
-  std::string Reason = "'" + Header.str() +
-                       "' is not on this translation unit's include path";
+  std::string Reason =
+      "'" + Header.str() + "' is not on this translation unit's include path";
   if (Header.trim("<>\" ").starts_with("memlint/"))
     Reason += "; to use memlint's runtime, add 'find_package(memlint)' to "
               "the CMake project and link the target to 'memlint::runtime' "

@@ -1,4 +1,5 @@
-//===--- RuntimeAvailability.h - may a fix use memlint's runtime? -*- C++ -*-===//
+//===--- RuntimeAvailability.h - may a fix use memlint's runtime? -*- C++
+//-*-===//
 //
 // A fix onto memlint::small_vector, compact_string or arena adds an include
 // of the runtime's header. In a project that does not have the runtime that
@@ -44,8 +45,7 @@ public:
   /// header search of this TU (its -I, -isystem, ... paths and, for a
   /// quoted header, the file's own directory) answers. \p Header is
   /// "<memlint/x.hpp>", "\"x.h\"" or a bare "x.h" (quoted).
-  bool available(llvm::StringRef Header, const SourceManager &SM,
-                 FileID File);
+  bool available(llvm::StringRef Header, const SourceManager &SM, FileID File);
 
   /// The "no fixit" note's reason when \p Header is not available.
   static std::string missingReason(llvm::StringRef Header);

@@ -334,7 +334,6 @@ std::vector<Finding> mergeFindings(
 }
 
 AnalysisResult analyze(const AnalysisRequest &Req) {
-  AnalysisResult Result;
   std::mutex Mu;
   std::atomic<unsigned> Done{0};
   const unsigned Total = Req.Files.size();
@@ -422,25 +421,31 @@ AnalysisResult analyze(const AnalysisRequest &Req) {
   if (Progress && Total)
     llvm::errs() << "\r\x1b[K";
 
-  // Merge what several TUs report from a shared header (see mergeFindings),
-  // visiting TUs in path order so neither the database order nor -j matters.
-  std::vector<unsigned> Order(Total);
+  std::vector<UnitResult> Units(Total);
   for (unsigned I = 0; I < Total; ++I)
-    Order[I] = I;
-  llvm::sort(Order, [&](unsigned A, unsigned B) {
-    return Req.Files[A] < Req.Files[B];
+    Units[I] = {Req.Files[I], std::move(PerTU[I]), std::move(Failures[I])};
+  return mergeUnits(std::move(Units), Req.Cwd);
+}
+
+AnalysisResult mergeUnits(std::vector<UnitResult> Units, llvm::StringRef Cwd) {
+  // Merge what several TUs report from a shared header (see mergeFindings),
+  // visiting TUs in path order so neither the database order, -j nor the
+  // sharding matters.
+  llvm::stable_sort(Units, [](const UnitResult &A, const UnitResult &B) {
+    return A.File < B.File;
   });
+  AnalysisResult Result;
   std::vector<std::pair<std::string, std::vector<Finding>>> Reports;
-  for (unsigned I : Order) {
-    if (!Failures[I].empty()) {
-      Result.Failures.push_back(Failures[I]);
+  for (const UnitResult &U : Units) {
+    if (!U.Failure.empty()) {
+      Result.Failures.push_back(U.Failure);
       continue;
     }
     ++Result.FilesAnalyzed;
-    Reports.emplace_back(relativeTo(Req.Files[I], Req.Cwd),
-                         std::move(PerTU[I]));
+    Reports.emplace_back(relativeTo(U.File, Cwd), U.Findings);
   }
   Result.Findings = mergeFindings(Reports);
+  Result.Units = std::move(Units);
   return Result;
 }
 

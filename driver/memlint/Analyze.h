@@ -41,9 +41,15 @@ struct AnalysisResult {
   std::vector<Finding> Findings;     // merged (mergeFindings)
   std::vector<std::string> Failures; // one line per TU that failed
   unsigned FilesAnalyzed = 0;
+  std::vector<UnitResult> Units; // what the merge was made of, by path
 };
 
 AnalysisResult analyze(const AnalysisRequest &Req);
+
+/// Merges per-TU results the way analyze() does: TUs in path order (notes
+/// name them relative to \p Cwd), failures listed in that order. `memlint
+/// merge` replays it over the units of several shards.
+AnalysisResult mergeUnits(std::vector<UnitResult> Units, llvm::StringRef Cwd);
 
 } // namespace memlint
 

@@ -78,6 +78,24 @@ struct Finding {
   bool Fixed = false;      // --fix applied its edits
 };
 
+/// What one TU produced: its own findings (before the merge of several TUs'),
+/// or why it could not be analyzed.
+struct UnitResult {
+  std::string File; // canonical absolute path of the TU
+  std::vector<Finding> Findings;
+  std::string Failure; // empty when analyzed
+};
+
+/// One shard of a sharded run (`memlint check --shard K/N`): its TUs'
+/// unmerged results, which `memlint merge` needs to merge the shards exactly
+/// as one run would have.
+struct ShardInfo {
+  unsigned Index = 0; // 1-based
+  unsigned Count = 0;
+  std::string Checks; // the --checks memlint-tidy ran
+  std::vector<UnitResult> Units;
+};
+
 /// The source of the files findings point into, read once.
 class SourceCache {
 public:
@@ -163,6 +181,7 @@ struct ReportContext {
   std::string Cwd;
   SourceCache *Sources = nullptr;
   RunSummary Summary;
+  const ShardInfo *Shard = nullptr; // JSON and SARIF carry it for the merge
 };
 
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
@@ -175,6 +194,25 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                  ReportContext &Ctx);
 void writeCodeClimate(llvm::raw_ostream &OS,
                       const std::vector<Finding> &Findings, ReportContext &Ctx);
+
+// --- Shard.cpp ---------------------------------------------------------------
+
+/// Parses `K/N` (1 <= K <= N). Throws UsageError.
+std::pair<unsigned, unsigned> parseShard(llvm::StringRef Spec);
+
+/// The files of shard \p K of \p N: largest first (ties by root-relative
+/// path), each to the shard with the fewest bytes so far. Depends only on the
+/// files' sizes and root-relative paths, so every machine of a CI matrix
+/// computes the same split.
+std::vector<std::string> shardFiles(const std::vector<std::string> &Files,
+                                    unsigned K, unsigned N,
+                                    llvm::StringRef Root);
+
+/// Reads the shards of one sharded run from memlint JSON or SARIF reports
+/// (paths resolved against \p Root), checking that they are the N distinct
+/// shards of one run with the same checks. Throws UsageError.
+std::vector<ShardInfo> readShardReports(const std::vector<std::string> &Paths,
+                                        llvm::StringRef Root);
 
 // --- Filters.cpp -------------------------------------------------------------
 
@@ -214,6 +252,18 @@ struct FixResult {
 FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
                      llvm::StringRef Root, bool DryRun,
                      llvm::raw_ostream &Diff);
+
+// --- PublicHeaders.cpp -------------------------------------------------------
+
+/// The files and directories the CMake build in \p BuildDir installs (its
+/// cmake_install.cmake and the ones it includes), as a regex over canonical
+/// absolute paths; empty when it installs none or is no CMake build.
+std::string installedHeadersRegex(llvm::StringRef BuildDir);
+
+/// The memlint-tidy `--config` that adds the PublicHeaders and
+/// InstalledHeaders options to the .clang-tidy files; empty when both are.
+std::string publicApiConfig(llvm::StringRef Installed,
+                            const std::optional<std::string> &PublicHeaders);
 
 } // namespace memlint
 

@@ -358,8 +358,8 @@ static unsigned checkRank(llvm::StringRef Check) {
       "memlint-allocation-in-loop", "memlint-missing-reserve",
       "memlint-arena-candidate",    "memlint-small-vector",
       "memlint-heap-fixed-buffer",  "memlint-compact-string",
-      "memlint-unneeded-copy",      "memlint-padding-waste",
-      "memlint-oversized-enum"};
+      "memlint-unneeded-copy",      "memlint-copy-at-last-use",
+      "memlint-padding-waste",      "memlint-oversized-enum"};
   for (unsigned I = 0; I < std::size(Order); ++I)
     if (Check == Order[I])
       return I;

@@ -98,36 +98,61 @@ static json::Object positionJson(const Position &P, ReportContext &Ctx) {
                       {"offset", P.Offset}};
 }
 
+static json::Object findingJson(const Finding &F, ReportContext &Ctx) {
+  json::Array Notes, Edits;
+  for (const Note &N : F.Notes) {
+    json::Object O = positionJson(N.Pos, Ctx);
+    O["message"] = N.Message;
+    Notes.push_back(std::move(O));
+  }
+  for (const Edit &E : F.Edits) {
+    auto [Line, Col] = Ctx.Sources->lineCol(E.File, E.Offset);
+    Edits.push_back(json::Object{{"file", relativeTo(E.File, Ctx.Root)},
+                                 {"offset", E.Offset},
+                                 {"length", E.Length},
+                                 {"line", Line},
+                                 {"column", Col},
+                                 {"replacement", E.Text}});
+  }
+  json::Object O = positionJson(F.Pos, Ctx);
+  O["check"] = F.Check;
+  O["level"] = F.Level;
+  O["message"] = F.Message;
+  O["fingerprint"] = F.Fingerprint;
+  O["notes"] = std::move(Notes);
+  O["fixes"] = std::move(Edits);
+  if (unsigned B = bytesSaved(F))
+    O["bytesSaved"] = B;
+  return O;
+}
+
+// The part of a shard's report `memlint merge` reads back (Shard.cpp).
+static json::Object shardJson(const ShardInfo &S, ReportContext &Ctx) {
+  json::Array Units;
+  for (const UnitResult &U : S.Units) {
+    json::Object O{{"file", relativeTo(U.File, Ctx.Root)}};
+    if (!U.Failure.empty()) {
+      O["failure"] = U.Failure;
+    } else {
+      json::Array Findings;
+      for (const Finding &F : U.Findings)
+        Findings.push_back(findingJson(F, Ctx));
+      O["findings"] = std::move(Findings);
+    }
+    Units.push_back(std::move(O));
+  }
+  return json::Object{{"index", S.Index},
+                      {"count", S.Count},
+                      {"checks", S.Checks},
+                      {"version", MEMLINT_VERSION},
+                      {"units", std::move(Units)}};
+}
+
 void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                ReportContext &Ctx) {
   json::Array Out;
-  for (const Finding &F : Findings) {
-    json::Array Notes, Edits;
-    for (const Note &N : F.Notes) {
-      json::Object O = positionJson(N.Pos, Ctx);
-      O["message"] = N.Message;
-      Notes.push_back(std::move(O));
-    }
-    for (const Edit &E : F.Edits) {
-      auto [Line, Col] = Ctx.Sources->lineCol(E.File, E.Offset);
-      Edits.push_back(json::Object{{"file", relativeTo(E.File, Ctx.Root)},
-                                   {"offset", E.Offset},
-                                   {"length", E.Length},
-                                   {"line", Line},
-                                   {"column", Col},
-                                   {"replacement", E.Text}});
-    }
-    json::Object O = positionJson(F.Pos, Ctx);
-    O["check"] = F.Check;
-    O["level"] = F.Level;
-    O["message"] = F.Message;
-    O["fingerprint"] = F.Fingerprint;
-    O["notes"] = std::move(Notes);
-    O["fixes"] = std::move(Edits);
-    if (unsigned B = bytesSaved(F))
-      O["bytesSaved"] = B;
-    Out.push_back(std::move(O));
-  }
+  for (const Finding &F : Findings)
+    Out.push_back(findingJson(F, Ctx));
   const RunSummary &S = Ctx.Summary;
   json::Object Root{
       {"tool", "memlint"},
@@ -140,6 +165,8 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                                {"suppressedByBaseline", S.Suppressed},
                                {"outsideDiff", S.Filtered}}},
   };
+  if (Ctx.Shard)
+    Root["shard"] = shardJson(*Ctx.Shard, Ctx);
   OS << llvm::formatv("{0:2}", json::Value(std::move(Root))) << "\n";
 }
 
@@ -311,6 +338,9 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
       {"columnKind", "utf16CodeUnits"},
       {"results", std::move(Results)},
   };
+  if (Ctx.Shard)
+    Run["properties"] =
+        json::Object{{"memlintShard", shardJson(*Ctx.Shard, Ctx)}};
   json::Object Log{
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

@@ -7,6 +7,7 @@
 
 #include "Analyze.h"
 #include "Driver.h"
+#include "Profile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 
@@ -37,7 +39,9 @@ namespace {
 const char *Usage = R"(usage: memlint check [options] [files...]
        memlint list
        memlint explain CHECK
-       memlint measure -- COMMAND [ARGS...]
+       memlint merge [options] REPORT...
+       memlint measure [--sites -o PROFILE] -- COMMAND [ARGS...]
+       memlint profile [-o OUT] PROFILE...   (memlint profiles, DHAT files)
 
 check options:
   -p DIR                 directory of compile_commands.json (default: . or
@@ -54,8 +58,16 @@ check options:
   --fix-dry-run          print the fixes as a unified diff instead
   --header-filter REGEX  headers to report (default: every header under the
                          project root)
+  --public-headers REGEX headers whose ABI fixes must keep (besides those the
+                         build's cmake_install.cmake installs)
   --extra-arg ARG        add ARG to every compile command
+  --shard K/N            analyze only shard K of N (for a CI matrix; needs
+                         --format json or sarif, merged by 'memlint merge')
   --version              print the version
+
+merge: merges the reports of 'memlint check --shard K/N' into the report of
+one run; takes --format, -o, --baseline, --write-baseline, --diff, --fix and
+--fix-dry-run as check does.
 
 Exit status: 0 nothing reported, 1 findings reported, 2 usage or
 configuration error, 3 some files could not be analyzed.
@@ -74,7 +86,9 @@ struct CheckOptions {
   bool Fix = false;
   bool FixDryRun = false;
   std::optional<std::string> HeaderFilter;
+  std::optional<std::string> PublicHeaders;
   std::vector<std::string> ExtraArgs;
+  std::optional<std::pair<unsigned, unsigned>> Shard;
   std::vector<std::string> Files;
 };
 
@@ -132,8 +146,15 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.DiffRef = *V;
     } else if (auto V = Value("--header-filter")) {
       O.HeaderFilter = *V;
+    } else if (auto V = Value("--public-headers")) {
+      std::string Err;
+      if (!llvm::Regex(*V).isValid(Err))
+        usageError("--public-headers: bad regex '" + *V + "': " + Err);
+      O.PublicHeaders = *V;
     } else if (auto V = Value("--extra-arg")) {
       O.ExtraArgs.push_back(*V);
+    } else if (auto V = Value("--shard")) {
+      O.Shard = parseShard(*V);
     } else if (A == "--fix") {
       O.Fix = true;
     } else if (A == "--fix-dry-run") {
@@ -144,6 +165,12 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
   }
   if (O.Fix && O.FixDryRun)
     usageError("--fix and --fix-dry-run exclude each other");
+  if (O.Shard && O.Format != "json" && O.Format != "sarif")
+    usageError("--shard needs --format json or sarif ('memlint merge' reads "
+               "them)");
+  if (O.Shard && (O.Fix || O.FixDryRun))
+    usageError("--shard: fix after merging ('memlint merge --fix'), where "
+               "every TU's edits are known");
   return O;
 }
 
@@ -269,82 +296,71 @@ std::string selectChecks(const std::string &Tidy,
   return "-*,memlint-*";
 }
 
-int runCheck(llvm::ArrayRef<std::string> Args) {
-  auto Start = std::chrono::steady_clock::now();
-  CheckOptions O = parseCheckOptions(Args);
-  const std::string Cwd = currentDir();
-  const std::string Root = projectRoot(Cwd);
+using Clock = std::chrono::steady_clock;
 
-  // Everything that can be a usage or configuration error is checked before
-  // the (long) analysis starts.
+// clang-tidy matches its header filter against the header's name as the
+// include spelled it (often relative), so the default filter takes every
+// non-system header and what lies outside the project is dropped here.
+void dropOutsideProject(std::vector<Finding> &Findings, const CheckOptions &O,
+                        const std::set<std::string> &Analyzed,
+                        const std::string &Root) {
+  if (O.HeaderFilter)
+    return;
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    return !F.Pos.File.empty() && !Analyzed.count(F.Pos.File) &&
+           relativeTo(F.Pos.File, Root) == F.Pos.File;
+  });
+}
+
+/// What a run has decided before it reports: the findings filters.
+struct RunFilters {
   std::optional<Baseline> Base;
-  if (!O.Baseline.empty())
-    Base = readBaseline(O.Baseline);
-  std::string Db = findCompileDatabase(O.DbDir);
-  std::vector<std::string> DbFiles = readCompileDatabase(Db);
-  std::vector<std::string> Files;
-  if (O.Files.empty()) {
-    Files = DbFiles;
-  } else {
-    std::set<std::string> Seen;
-    for (const std::string &F : O.Files) {
-      std::string Abs = canonicalPath(F, Cwd);
-      if (Seen.insert(Abs).second)
-        Files.push_back(Abs);
-    }
-  }
   std::optional<ChangedLines> Changed;
+};
+
+// Everything that can be a usage or configuration error of the filters and
+// the output, checked before the (long) analysis starts.
+RunFilters prepareFilters(const CheckOptions &O, const std::string &Root) {
+  RunFilters F;
+  if (!O.Baseline.empty())
+    F.Base = readBaseline(O.Baseline);
   if (O.DiffRef)
-    Changed = changedLinesSince(*O.DiffRef, Root);
-  std::string Tidy = tidyOrDie();
-  verifyConfigs(Tidy, Files);
-  std::string Checks = selectChecks(Tidy, O.Checks);
+    F.Changed = changedLinesSince(*O.DiffRef, Root);
   if (!O.Output.empty()) {
     llvm::StringRef Dir = llvm::sys::path::parent_path(O.Output);
     if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
       usageError("-o: directory '" + Dir.str() + "' does not exist");
   }
+  return F;
+}
 
-  AnalysisRequest Req;
-  Req.Tidy = Tidy;
-  Req.Cwd = Cwd;
-  Req.Files = Files;
-  Req.Jobs =
-      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
-  Req.TidyArgs = {"-p",
-                  std::string(llvm::sys::path::parent_path(Db)),
-                  "--quiet",
-                  "--use-color=false",
-                  "--checks=" + Checks,
-                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
-  for (const std::string &E : O.ExtraArgs)
-    Req.TidyArgs.push_back("--extra-arg=" + E);
-  AnalysisResult R = analyze(Req);
+void writeReport(llvm::raw_ostream &OS, const std::string &Format,
+                 const std::vector<Finding> &Findings, ReportContext &Ctx) {
+  if (Format == "text")
+    writeText(OS, Findings, Ctx);
+  else if (Format == "json")
+    writeJson(OS, Findings, Ctx);
+  else if (Format == "sarif")
+    writeSarif(OS, Findings, Ctx);
+  else if (Format == "github")
+    writeGithub(OS, Findings, Ctx);
+  else
+    writeCodeClimate(OS, Findings, Ctx);
+}
 
-  // clang-tidy matches its header filter against the header's name as the
-  // include spelled it (often relative), so the default filter takes every
-  // non-system header and what lies outside the project is dropped here.
-  std::vector<Finding> Findings;
-  std::set<std::string> Analyzed(Files.begin(), Files.end());
-  for (Finding &F : R.Findings)
-    if (O.HeaderFilter || F.Pos.File.empty() || Analyzed.count(F.Pos.File) ||
-        relativeTo(F.Pos.File, Root) != F.Pos.File)
-      Findings.push_back(std::move(F));
-  SourceCache Sources;
-  fingerprint(Findings, Sources, Root);
+// The rest of a run once its findings are merged, shared by `check` and
+// `merge`: fingerprints, baseline, --diff, --fix, the report, the exit status.
+int finishRun(const CheckOptions &O, AnalysisResult &R, RunFilters &Filters,
+              ReportContext &Ctx, Clock::time_point Start) {
+  std::vector<Finding> &Findings = R.Findings;
+  fingerprint(Findings, *Ctx.Sources, Ctx.Root);
   std::stable_sort(
       Findings.begin(), Findings.end(), [](const Finding &A, const Finding &B) {
         return std::tie(A.RelPath, A.Pos.Offset, A.Check, A.Message) <
                std::tie(B.RelPath, B.Pos.Offset, B.Check, B.Message);
       });
-
-  ReportContext Ctx;
-  Ctx.Root = Root;
-  Ctx.Cwd = Cwd;
-  Ctx.Sources = &Sources;
   Ctx.Summary.FilesAnalyzed = R.FilesAnalyzed;
   Ctx.Summary.FilesFailed = R.Failures.size();
-
   if (!O.WriteBaseline.empty()) {
     std::string Err;
     if (!writeFileAtomically(O.WriteBaseline, baselineJson(Findings), Err)) {
@@ -354,10 +370,10 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
     llvm::errs() << "memlint: recorded " << Findings.size() << " findings in "
                  << O.WriteBaseline << "\n";
   }
-  if (Base)
-    Ctx.Summary.Suppressed = applyBaseline(Findings, *Base);
-  if (Changed)
-    Ctx.Summary.Filtered = filterToChanged(Findings, *Changed);
+  if (Filters.Base)
+    Ctx.Summary.Suppressed = applyBaseline(Findings, *Filters.Base);
+  if (Filters.Changed)
+    Ctx.Summary.Filtered = filterToChanged(Findings, *Filters.Changed);
 
   std::string Report;
   llvm::raw_string_ostream OS(Report);
@@ -365,7 +381,7 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   if (O.Fix || O.FixDryRun) {
     std::string DiffText;
     llvm::raw_string_ostream DiffOS(DiffText);
-    Fixes = applyFixes(Findings, Sources, Root, O.FixDryRun, DiffOS);
+    Fixes = applyFixes(Findings, *Ctx.Sources, Ctx.Root, O.FixDryRun, DiffOS);
     if (O.FixDryRun)
       OS << DiffText;
     else if (Fixes.Applied)
@@ -375,20 +391,9 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
                    << (Fixes.FilesChanged == 1 ? " file" : " files") << "\n";
   }
   Ctx.Summary.Seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
-          .count();
-  if (!O.FixDryRun) {
-    if (O.Format == "text")
-      writeText(OS, Findings, Ctx);
-    else if (O.Format == "json")
-      writeJson(OS, Findings, Ctx);
-    else if (O.Format == "sarif")
-      writeSarif(OS, Findings, Ctx);
-    else if (O.Format == "github")
-      writeGithub(OS, Findings, Ctx);
-    else
-      writeCodeClimate(OS, Findings, Ctx);
-  }
+      std::chrono::duration<double>(Clock::now() - Start).count();
+  if (!O.FixDryRun)
+    writeReport(OS, O.Format, Findings, Ctx);
   OS.flush();
   for (const std::string &F : R.Failures)
     llvm::errs() << "memlint: error: " << F << "\n";
@@ -408,6 +413,109 @@ int runCheck(llvm::ArrayRef<std::string> Args) {
   bool Open = llvm::any_of(
       Findings, [&](const Finding &F) { return !(O.Fix && F.Fixed); });
   return Open ? ExitFindings : ExitClean;
+}
+
+// The TUs to analyze: the ones named, else the database's.
+std::vector<std::string> selectFiles(const CheckOptions &O,
+                                     const std::vector<std::string> &DbFiles,
+                                     const std::string &Cwd) {
+  if (O.Files.empty())
+    return DbFiles;
+  std::vector<std::string> Files;
+  std::set<std::string> Seen;
+  for (const std::string &F : O.Files) {
+    std::string Abs = canonicalPath(F, Cwd);
+    if (Seen.insert(Abs).second)
+      Files.push_back(Abs);
+  }
+  return Files;
+}
+
+int runCheck(llvm::ArrayRef<std::string> Args) {
+  auto Start = Clock::now();
+  CheckOptions O = parseCheckOptions(Args);
+  const std::string Cwd = currentDir();
+  const std::string Root = projectRoot(Cwd);
+
+  RunFilters Filters = prepareFilters(O, Root);
+  std::string Db = findCompileDatabase(O.DbDir);
+  std::vector<std::string> Files = selectFiles(O, readCompileDatabase(Db), Cwd);
+  // A finding in any TU of the whole run is in the project, whichever shard
+  // analyzes that TU.
+  std::set<std::string> Analyzed(Files.begin(), Files.end());
+  if (O.Shard)
+    Files = shardFiles(Files, O.Shard->first, O.Shard->second, Root);
+  std::string Tidy = tidyOrDie();
+  verifyConfigs(Tidy, Files);
+  std::string Checks = selectChecks(Tidy, O.Checks);
+
+  AnalysisRequest Req;
+  Req.Tidy = Tidy;
+  Req.Cwd = Cwd;
+  Req.Files = Files;
+  Req.Jobs =
+      O.Jobs ? O.Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Req.TidyArgs = {"-p",
+                  std::string(llvm::sys::path::parent_path(Db)),
+                  "--quiet",
+                  "--use-color=false",
+                  "--checks=" + Checks,
+                  "--header-filter=" + O.HeaderFilter.value_or(".*")};
+  // The database's own directory is the build tree (a symlinked database
+  // points into it).
+  std::string Config =
+      publicApiConfig(installedHeadersRegex(
+                          llvm::sys::path::parent_path(canonicalPath(Db, Cwd))),
+                      O.PublicHeaders);
+  if (!Config.empty())
+    Req.TidyArgs.push_back("--config=" + Config);
+  for (const std::string &E : O.ExtraArgs)
+    Req.TidyArgs.push_back("--extra-arg=" + E);
+  AnalysisResult R = analyze(Req);
+  dropOutsideProject(R.Findings, O, Analyzed, Root);
+
+  SourceCache Sources;
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  Ctx.Cwd = Cwd;
+  Ctx.Sources = &Sources;
+  ShardInfo Shard;
+  if (O.Shard) {
+    Shard.Index = O.Shard->first;
+    Shard.Count = O.Shard->second;
+    Shard.Checks = Checks;
+    Shard.Units = std::move(R.Units);
+    for (UnitResult &U : Shard.Units)
+      dropOutsideProject(U.Findings, O, Analyzed, Root);
+    Ctx.Shard = &Shard;
+  }
+  return finishRun(O, R, Filters, Ctx, Start);
+}
+
+int runMerge(llvm::ArrayRef<std::string> Args) {
+  auto Start = Clock::now();
+  CheckOptions O = parseCheckOptions(Args);
+  if (!O.DbDir.empty() || O.Checks || O.Jobs || O.HeaderFilter ||
+      O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard)
+    usageError("merge takes only --format, -o, --baseline, --write-baseline, "
+               "--diff, --fix and --fix-dry-run (the shards chose the rest)");
+  const std::string Cwd = currentDir();
+  const std::string Root = projectRoot(Cwd);
+  RunFilters Filters = prepareFilters(O, Root);
+  std::vector<std::string> Reports;
+  for (const std::string &F : O.Files)
+    Reports.push_back(canonicalPath(F, Cwd));
+  std::vector<ShardInfo> Shards = readShardReports(Reports, Root);
+  std::vector<UnitResult> Units;
+  for (ShardInfo &S : Shards)
+    std::move(S.Units.begin(), S.Units.end(), std::back_inserter(Units));
+  AnalysisResult R = mergeUnits(std::move(Units), Cwd);
+  SourceCache Sources;
+  ReportContext Ctx;
+  Ctx.Root = Root;
+  Ctx.Cwd = Cwd;
+  Ctx.Sources = &Sources;
+  return finishRun(O, R, Filters, Ctx, Start);
 }
 
 int runList(llvm::ArrayRef<std::string> Args) {
@@ -457,41 +565,141 @@ std::string allocCounterLibrary() {
   return "";
 }
 
-int runMeasure(llvm::ArrayRef<std::string> Args) {
-  if (!Args.empty() && Args[0] == "--")
-    Args = Args.drop_front();
-  if (Args.empty())
-    usageError("usage: memlint measure -- COMMAND [ARGS...]");
-  std::string Lib = allocCounterLibrary();
-  if (Lib.empty())
-    usageError("cannot find libmemlint_alloc_count.so in '" + SelfDir +
-               "/../lib' or '" MEMLINT_INSTALL_LIBDIR "'");
-  std::string Program = Args[0];
-  if (Program.find('/') == std::string::npos) {
-    auto Found = llvm::sys::findProgramByName(Program);
-    if (!Found)
-      usageError("command not found: '" + Program + "'");
-    Program = *Found;
+struct MeasureOptions {
+  bool Sites = false;
+  std::string Output;
+  std::vector<std::string> Command;
+};
+
+const char *MeasureUsage =
+    "usage: memlint measure [--sites -o PROFILE] -- COMMAND [ARGS...]";
+
+MeasureOptions parseMeasureOptions(llvm::ArrayRef<std::string> Args) {
+  MeasureOptions O;
+  size_t I = 0;
+  for (; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--") {
+      ++I;
+      break;
+    }
+    if (A == "--sites") {
+      O.Sites = true;
+    } else if (A == "-o" || A == "--output") {
+      if (++I == Args.size())
+        usageError("option '" + A.str() + "' needs a value");
+      O.Output = Args[I];
+    } else if (A.starts_with("-o") && A.size() > 2) {
+      O.Output = A.drop_front(A[2] == '=' ? 3 : 2).str();
+    } else if (A.starts_with("-")) {
+      usageError("unknown measure option '" + A.str() + "' (" + MeasureUsage +
+                 ")");
+    } else {
+      break; // the command, without "--"
+    }
   }
-  llvm::SmallString<128> Report;
-  if (llvm::sys::fs::createTemporaryFile("memlint-alloc", "json", Report))
-    usageError("cannot create a temporary file");
+  O.Command.assign(Args.begin() + I, Args.end());
+  if (O.Command.empty())
+    usageError(MeasureUsage);
+  if (O.Sites && O.Output.empty())
+    usageError("--sites needs -o PROFILE");
+  if (!O.Sites && !O.Output.empty())
+    usageError("-o is for the profile of --sites");
+  if (O.Sites) {
+    llvm::StringRef Dir = llvm::sys::path::parent_path(O.Output);
+    if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
+      usageError("cannot write '" + O.Output + "': no directory '" + Dir.str() +
+                 "'");
+  }
+  return O;
+}
+
+std::vector<std::string> measureEnv(const std::string &Lib,
+                                    llvm::StringRef Report,
+                                    llvm::StringRef SitesPrefix) {
   std::vector<std::string> Env;
   std::string Preload = Lib;
   for (char **E = environ; *E; ++E) {
     llvm::StringRef Var(*E);
     if (Var.starts_with("LD_PRELOAD="))
       Preload += ":" + Var.drop_front(11).str();
-    else if (!Var.starts_with("MEMLINT_ALLOC_REPORT="))
+    else if (!Var.starts_with("MEMLINT_ALLOC_REPORT=") &&
+             !Var.starts_with("MEMLINT_ALLOC_SITES="))
       Env.push_back(Var.str());
   }
   Env.push_back("LD_PRELOAD=" + Preload);
-  Env.push_back("MEMLINT_ALLOC_REPORT=" + std::string(Report));
+  Env.push_back("MEMLINT_ALLOC_REPORT=" + Report.str());
+  if (!SitesPrefix.empty())
+    Env.push_back("MEMLINT_ALLOC_SITES=" + SitesPrefix.str());
+  return Env;
+}
+
+// Symbolizes the site files the processes left in \p Dir into the profile
+// \p Output. Returns false (after an error line) when it cannot be written.
+bool writeSitesProfile(llvm::StringRef Dir, const MeasureOptions &O) {
+  std::vector<std::string> Files;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (llvm::sys::path::filename(It->path()).starts_with("sites."))
+      Files.push_back(It->path());
+  llvm::sort(Files);
+  std::vector<std::string> NoDebug;
+  Profile P = symbolizeRawSites(Files, NoDebug);
+  std::string Cmd;
+  for (const std::string &A : O.Command)
+    Cmd += (Cmd.empty() ? "" : " ") + A;
+  P.Commands = {Cmd};
+  for (const std::string &B : NoDebug)
+    llvm::errs() << "memlint: warning: '" << B
+                 << "' has no debug information: build it with -g to see "
+                    "allocation sites as file:line\n";
   std::string Err;
-  int RC =
-      runProgram(Program, {Args.begin() + 1, Args.end()}, "-", "-", Err, Env);
+  if (!writeFileAtomically(O.Output, profileJson(P), Err)) {
+    llvm::errs() << "memlint: error: cannot write '" << O.Output << "': " << Err
+                 << "\n";
+    return false;
+  }
+  llvm::errs() << "memlint: " << P.Sites.size() << " allocation sites ("
+               << Files.size()
+               << (Files.size() == 1 ? " process" : " processes")
+               << ") written to '" << O.Output << "'\n";
+  return true;
+}
+
+int runMeasure(llvm::ArrayRef<std::string> Args) {
+  MeasureOptions O = parseMeasureOptions(Args);
+  std::string Lib = allocCounterLibrary();
+  if (Lib.empty())
+    usageError("cannot find libmemlint_alloc_count.so in '" + SelfDir +
+               "/../lib' or '" MEMLINT_INSTALL_LIBDIR "'");
+  std::string Program = O.Command[0];
+  if (Program.find('/') == std::string::npos) {
+    auto Found = llvm::sys::findProgramByName(Program);
+    if (!Found)
+      usageError("command not found: '" + Program + "'");
+    Program = *Found;
+  }
+  llvm::SmallString<128> Report, SitesDir;
+  if (llvm::sys::fs::createTemporaryFile("memlint-alloc", "json", Report) ||
+      (O.Sites &&
+       llvm::sys::fs::createUniqueDirectory("memlint-sites", SitesDir)))
+    usageError("cannot create a temporary file");
+  std::string SitesPrefix =
+      O.Sites ? (SitesDir + "/sites").str() : std::string();
+  std::string Err;
+  int RC = runProgram(Program, {O.Command.begin() + 1, O.Command.end()}, "-",
+                      "-", Err, measureEnv(Lib, Report, SitesPrefix));
   auto Buf = llvm::MemoryBuffer::getFile(Report);
   llvm::sys::fs::remove(Report);
+  // (not llvm::make_scope_exit: deprecated in LLVM 22)
+  struct RemoveDir {
+    llvm::StringRef Dir;
+    ~RemoveDir() {
+      if (!Dir.empty())
+        llvm::sys::fs::remove_directories(Dir);
+    }
+  } Cleanup{SitesDir.str()};
   if (RC == -1) {
     llvm::errs() << "memlint: error: cannot run '" << Program << "': " << Err
                  << "\n";
@@ -504,23 +712,63 @@ int runMeasure(llvm::ArrayRef<std::string> Args) {
     else
       llvm::consumeError(V.takeError());
   }
-  const llvm::json::Object *O = J ? J->getAsObject() : nullptr;
-  if (!O) {
-    llvm::errs() << "memlint: error: '" << Args[0]
+  const llvm::json::Object *Obj = J ? J->getAsObject() : nullptr;
+  if (!Obj) {
+    llvm::errs() << "memlint: error: '" << O.Command[0]
                  << "' left no allocation report (it crashed, or replaced "
                     "itself with another program)\n";
     return RC < 0 ? ExitIncomplete : RC;
   }
-  auto Num = [&](const char *K) { return O->getInteger(K).value_or(0); };
+  auto Num = [&](const char *K) { return Obj->getInteger(K).value_or(0); };
   llvm::errs() << "memlint: " << Num("allocations") << " allocations, "
                << Num("bytes_allocated") << " bytes allocated, peak "
                << Num("peak_bytes") << " bytes live\n";
   if (RC == -2) {
-    llvm::errs() << "memlint: error: '" << Args[0] << "' crashed: " << Err
+    llvm::errs() << "memlint: error: '" << O.Command[0] << "' crashed: " << Err
                  << "\n";
     return ExitIncomplete;
   }
+  if (O.Sites && !writeSitesProfile(SitesDir, O))
+    return ExitUsage;
   return RC;
+}
+
+// `memlint profile [-o OUT] PROFILE...`: reads memlint profiles and DHAT
+// files, sums them, writes one memlint profile.
+int runProfile(llvm::ArrayRef<std::string> Args) {
+  std::string Output;
+  std::vector<std::string> Inputs;
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "-o" || A == "--output") {
+      if (++I == Args.size())
+        usageError("option '" + A.str() + "' needs a value");
+      Output = Args[I];
+    } else if (A.starts_with("-o") && A.size() > 2) {
+      Output = A.drop_front(A[2] == '=' ? 3 : 2).str();
+    } else if (A == "--") {
+      Inputs.insert(Inputs.end(), Args.begin() + I + 1, Args.end());
+      break;
+    } else if (A.starts_with("-") && A != "-") {
+      usageError("unknown profile option '" + A.str() + "'");
+    } else {
+      Inputs.push_back(A.str());
+    }
+  }
+  if (Inputs.empty())
+    usageError("usage: memlint profile [-o OUT] PROFILE...");
+  Profile Sum;
+  for (const std::string &In : Inputs)
+    mergeProfile(Sum, readProfile(In));
+  sortSites(Sum);
+  std::string Json = profileJson(Sum), Err;
+  if (Output.empty() || Output == "-") {
+    llvm::outs() << Json;
+    return ExitClean;
+  }
+  if (!writeFileAtomically(Output, Json, Err))
+    usageError("cannot write '" + Output + "': " + Err);
+  return ExitClean;
 }
 
 } // namespace
@@ -555,10 +803,14 @@ int main(int Argc, char **Argv) {
       return runList(Rest);
     if (Cmd == "explain")
       return runExplain(Rest);
+    if (Cmd == "merge")
+      return runMerge(Rest);
     if (Cmd == "measure")
       return runMeasure(Rest);
+    if (Cmd == "profile")
+      return runProfile(Rest);
     throw UsageError{"unknown command '" + Cmd.str() +
-                     "' (check, list, explain or measure)"};
+                     "' (check, merge, list, explain, measure or profile)"};
   } catch (const UsageError &E) {
     llvm::errs() << "memlint: error: " << E.Message << "\n";
     return ExitUsage;

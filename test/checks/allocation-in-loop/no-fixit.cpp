@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <memory>
 #include <set>
+#include <unordered_set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -171,10 +172,15 @@ void notDefaultConstructible(int n) {
     custom.push_back(i);
   }
   for (int i = 0; i < n; ++i) {
+    // Node-based: not flagged at all (reuse would save nothing).
     std::set<std::string, ByLength> ordered(ByLength(1));
-    // CHECK-NOTES: :[[@LINE-1]]:37: warning: 'ordered' is allocated
-    // CHECK-NOTES: :[[@LINE-2]]:37: note: no fixit: a map or set has no assign() matching this constructor
     ordered.insert("x");
+  }
+  for (int i = 0; i < n; ++i) {
+    std::unordered_set<int> buckets(64);
+    // CHECK-NOTES: :[[@LINE-1]]:29: warning: 'buckets' is allocated
+    // CHECK-NOTES: :[[@LINE-2]]:29: note: no fixit: a map or set has no assign() matching this constructor
+    buckets.insert(i);
   }
 }
 

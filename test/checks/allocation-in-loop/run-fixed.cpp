@@ -5,7 +5,7 @@
 // the object now lives across iterations.
 
 #include <cstdio>
-#include <map>
+#include <unordered_map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -58,8 +58,8 @@ int main() {
     Long.append(Row, '+');
     std::printf("%s %s %s ", Padded.c_str(), Label.c_str(), Long.c_str());
 
-    std::map<std::string, int> Counts;
-    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'Counts' is allocated
+    std::unordered_map<std::string, int> Counts;
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: 'Counts' is allocated
     for (const char *W : Words)
       if (std::string(W).size() > static_cast<std::size_t>(Row))
         ++Counts[W];

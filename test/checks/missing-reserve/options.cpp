@@ -3,6 +3,8 @@
 // RUN:   -- -config="{CheckOptions: {memlint-missing-reserve.FlagConditionalGrowth: true}}"
 // RUN: %check_clang_tidy -check-suffix=MIN %s memlint-missing-reserve %t \
 // RUN:   -- -config="{CheckOptions: {memlint-missing-reserve.MinIterations: 10}}"
+// RUN: %check_clang_tidy -check-suffix=OLD %s memlint-missing-reserve %t \
+// RUN:   -- -config="{CheckOptions: {memlint-missing-reserve.MinIterations: 2}}"
 // RUN: %check_clang_tidy -check-suffix=VEC %s memlint-missing-reserve %t \
 // RUN:   -- -config="{CheckOptions: {memlint-missing-reserve.VectorLikeClasses: '::mylib::Buffer'}}"
 
@@ -54,17 +56,24 @@ std::vector<int> untilZero(const std::vector<int> &in) {
   return out;
 }
 
-// MinIterations: 5 known iterations are below 10.
+// MinIterations: 12 known iterations are below the default (16), not below
+// 10; 5 are below both, and 2 restores the old default.
+std::vector<int> twelve() {
+  std::vector<int> out;
+  for (int i = 0; i < 12; ++i)
+    out.push_back(i);
+  // CHECK-MESSAGES-MIN: :[[@LINE-1]]:5: warning: 'out' grows by 'push_back'
+  // CHECK-MESSAGES-OLD: :[[@LINE-2]]:5: warning: 'out' grows by 'push_back'
+  // CHECK-FIXES-MIN: {{^}}  out.reserve(12);{{$}}
+  // CHECK-FIXES-OLD: {{^}}  out.reserve(12);{{$}}
+  return out;
+}
 std::vector<int> five() {
   std::vector<int> out;
   for (int i = 0; i < 5; ++i)
     out.push_back(i);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'out' grows by 'push_back'
-  // CHECK-MESSAGES-COND: :[[@LINE-2]]:5: warning: 'out' grows by 'push_back'
-  // CHECK-MESSAGES-VEC: :[[@LINE-3]]:5: warning: 'out' grows by 'push_back'
-  // CHECK-FIXES: {{^}}  out.reserve(5);{{$}}
-  // CHECK-FIXES-COND: {{^}}  out.reserve(5);{{$}}
-  // CHECK-FIXES-VEC: {{^}}  out.reserve(5);{{$}}
+  // CHECK-MESSAGES-OLD: :[[@LINE-1]]:5: warning: 'out' grows by 'push_back'
+  // CHECK-FIXES-OLD: {{^}}  out.reserve(5);{{$}}
   return out;
 }
 
@@ -80,10 +89,12 @@ std::size_t custom(int n) {
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 's' grows by 'push_back'
   // CHECK-MESSAGES-COND: :[[@LINE-4]]:5: warning: 's' grows by 'push_back'
   // CHECK-MESSAGES-MIN: :[[@LINE-5]]:5: warning: 's' grows by 'push_back'
+  // CHECK-MESSAGES-OLD: :[[@LINE-6]]:5: warning: 's' grows by 'push_back'
   // CHECK-FIXES-VEC: {{^}}  if (n > 0) b.reserve(n);{{$}}
   // CHECK-FIXES: {{^}}  if (n > 0) s.reserve(n);{{$}}
   // CHECK-FIXES-COND: {{^}}  if (n > 0) s.reserve(n);{{$}}
   // CHECK-FIXES-MIN: {{^}}  if (n > 0) s.reserve(n);{{$}}
+  // CHECK-FIXES-OLD: {{^}}  if (n > 0) s.reserve(n);{{$}}
   return b.size() + s.size();
 }
 
@@ -96,7 +107,7 @@ std::vector<int> silenced(int n) {
 }
 
 int main() {
-  std::printf("%zu %zu %zu %zu %zu\n", positives({1, -2, 3}).size(),
-              five().size(), custom(3), silenced(2).size(),
+  std::printf("%zu %zu %zu %zu %zu %zu\n", positives({1, -2, 3}).size(),
+              five().size(), twelve().size(), custom(3), silenced(2).size(),
               untilZero({1, 0, 2}).size());
 }

@@ -1,4 +1,7 @@
-// RUN: %check_clang_tidy -run-fixed %s memlint-missing-reserve %t
+// RUN: %check_clang_tidy -run-fixed %s memlint-missing-reserve %t \
+// RUN:   -- -config="{CheckOptions: {memlint-missing-reserve.MinIterations: 2}}"
+// Small constant trip counts keep their spelling under test: MinIterations 2
+// (the default before 16).
 
 // The reserve count is spelled as the loop spells its bounds: named
 // constants stay names (a number would go stale when the constant changes),
@@ -123,7 +126,9 @@ std::vector<int> precedence(int n) {
     k.push_back(i);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'k' grows by 'push_back'
   // CHECK-FIXES: {{^}}  k.reserve(1 << kBits);{{$}}
-  // `k.size() + n << 1` would shift the sum.
+  // A guarded count is not summed into the reserve before the previous loop
+  // (if it were, the reserve would be dropped whenever this loop does not
+  // run); `k.size() + n << 1` would shift the sum.
   for (int i = 0; i < (n << 1); ++i)
     k.push_back(i);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'k' grows by 'push_back'
@@ -133,17 +138,36 @@ std::vector<int> precedence(int n) {
     m.push_back(-i);
   }
   // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: 'm' grows by 'push_back'
-  // CHECK-FIXES: {{^}}  m.reserve(2 * kN);{{$}}
+  // One reserve of the sum of consecutive loops, parenthesized where
+  // precedence needs it.
+  // CHECK-FIXES: {{^}}  m.reserve(2 * kN + (kN + 1));{{$}}
   for (int i = 0; i <= kN; ++i)
     m.push_back(i);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' grows by 'push_back'
-  // CHECK-FIXES: {{^}}  m.reserve(m.size() + (kN + 1));{{$}}
   for (int r = 0; r < kRows; ++r)
     for (int q = 0; q < n; ++q)
       m.push_back(r * q);
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'm' grows by 'push_back'
   // CHECK-FIXES: {{^}}  if (n > 0) m.reserve(m.size() + kRows * n);{{$}}
   return m;
+}
+
+// On top of what a container may already hold: `k.size() + n << 1` would
+// shift the sum.
+void onTop(std::vector<int> &k, std::vector<int> &m, std::vector<int> &p,
+           int n) {
+  for (int i = 0; i < (n << 1); ++i)
+    k.push_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'k' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if ((n << 1) > 0) k.reserve(k.size() + (n << 1));{{$}}
+  for (int i = 0; i <= kN; ++i)
+    m.push_back(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  m.reserve(m.size() + (kN + 1));{{$}}
+  for (int r = 0; r < kRows; ++r)
+    for (int q = 0; q < n; ++q)
+      p.push_back(r * q);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'p' grows by 'push_back'
+  // CHECK-FIXES: {{^}}  if (n > 0) p.reserve(p.size() + kRows * n);{{$}}
 }
 
 // A named constant start with a variable end keeps the guard: n may be
@@ -181,6 +205,11 @@ int main() {
     sum += x;
   for (int x : precedence(-4))
     sum += x;
+  {
+    std::vector<int> k(1), m, p;
+    onTop(k, m, p, 3);
+    sum += static_cast<long>(k.size() + m.size() + p.size());
+  }
   for (int x : guarded(9))
     sum += x;
   for (int x : guarded(1))
