@@ -1,6 +1,7 @@
 //===--- StringConcatCheck.cpp - memlint-string-concat --------------------===//
 
 #include "StringConcatCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/StringConcat.h"
@@ -39,7 +40,32 @@ int statementPlace(const Stmt &S, ASTContext &Ctx) {
   return -1;
 }
 
+/// The longest value \p E can have when it is made of literals only: a
+/// string literal (or a std::string built from one) or a character.
+std::optional<uint64_t> literalLength(const Expr &E) {
+  if (isa<CharacterLiteral>(E.IgnoreParenImpCasts()))
+    return 1;
+  return utils::maxLiteralLength(&E);
+}
+
 } // namespace
+
+bool StringConcatCheck::temporaryFitsInline(const Candidate &C) {
+  // `s = s + ...` copies s, whose length is not known here.
+  if (C.SelfAssign)
+    return false;
+  const auto *RD = C.Target->getType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  uint64_t Total = 0;
+  for (const Expr *P : C.Pieces) {
+    std::optional<uint64_t> Len = literalLength(*P);
+    if (!Len)
+      return false;
+    Total += *Len;
+  }
+  return Total <= utils::smallStringCapacity(*RD);
+}
 
 void StringConcatCheck::registerMatchers(MatchFinder *Finder) {
   UserScope.registerMatchers(Finder);
@@ -57,7 +83,7 @@ void StringConcatCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>(OpId);
   ASTContext &Ctx = *Result.Context;
   std::optional<Candidate> C = candidate(*Op, Ctx);
-  if (!C || !piecesAreSafe(*C, Ctx))
+  if (!C || temporaryFitsInline(*C) || !piecesAreSafe(*C, Ctx))
     return;
   emit(*C, Ctx);
 }
@@ -93,7 +119,9 @@ StringConcatCheck::candidate(const CXXOperatorCallExpr &Op, ASTContext &Ctx) {
   if (Place < 0)
     return std::nullopt;
   C.InCompound = Place == 1;
-  C.InLoop = utils::enclosingLoopOfBody(*S, Ctx) != nullptr;
+  bool CrossesLambda = false;
+  C.InLoop = utils::enclosingLoopOfBody(*S, Ctx, &CrossesLambda) != nullptr &&
+             !CrossesLambda;
 
   llvm::SmallVector<const Expr *, 4> Operands =
       utils::concatOperands(*Op.getArg(1));
@@ -121,7 +149,11 @@ bool StringConcatCheck::piecesAreSafe(const Candidate &C, ASTContext &Ctx) {
     if (utils::mentionsObject(*P, C.Var, C.Field))
       return false;
   // Every piece but the first is now evaluated after the string changed:
-  // its value must not depend on the string.
+  // an exception it throws would leave the string half appended, and its
+  // value must not depend on the string.
+  for (size_t I = 1; I < C.Pieces.size(); ++I)
+    if (utils::mayThrowOutsideStd(*C.Pieces[I]))
+      return false;
   if (C.Var && utils::isPrivateLocal(*C.Var, Ctx))
     return true;
   for (size_t I = 1; I < C.Pieces.size(); ++I)
@@ -145,14 +177,14 @@ void StringConcatCheck::emit(const Candidate &C, ASTContext &Ctx) {
         C.SelfAssign
             ? diag(C.Op->getOperatorLoc(),
                    "'%0 = %0 + ...' copies '%0' into a temporary string "
-                   "(allocating past 15 characters)%select{| per "
-                   "iteration}1 before assigning it back; append in place "
-                   "with '+='")
+                   "(%1%select{| per iteration}2) before assigning it back; "
+                   "append in place with '+='")
             : diag(C.Op->getOperatorLoc(),
-                   "'%0 += a + ...' builds a temporary string (allocating "
-                   "past 15 characters)%select{| per iteration}1; append each "
-                   "operand with its own '+='");
-    Diag << *Target << (C.InLoop ? 1 : 0);
+                   "'%0 += a + ...' builds a temporary string "
+                   "(%1%select{| per iteration}2); append each operand with "
+                   "its own '+='");
+    Diag << *Target << utils::allocationClause(C.Target->getType())
+         << (C.InLoop ? 1 : 0);
     if (Fixable)
       if (std::optional<FixItHint> H =
               fixits::replaceExpr(*C.Op, *Text, SM, LO))

@@ -43,6 +43,9 @@ private:
   };
   std::optional<Candidate> candidate(const CXXOperatorCallExpr &Op,
                                      ASTContext &Ctx);
+  /// `s += "ab" + std::string("c")`: the temporary fits the small-string
+  /// buffer and allocates nothing.
+  static bool temporaryFitsInline(const Candidate &C);
   bool piecesAreSafe(const Candidate &C, ASTContext &Ctx);
   void emit(const Candidate &C, ASTContext &Ctx);
 

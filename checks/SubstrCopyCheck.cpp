@@ -1,6 +1,7 @@
 //===--- SubstrCopyCheck.cpp - memlint-substr-copy ------------------------===//
 
 #include "SubstrCopyCheck.h"
+#include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/StringViewRead.h"
@@ -36,33 +37,63 @@ public:
   LeavesAlone(const VarDecl *Var, const FieldDecl *Field, bool Stable,
               ASTContext &Ctx)
       : Var(Var), Field(Field), Stable(Stable), Ctx(Ctx) {}
-  bool Ok = true;
+  /// A mention of the string in the full-expression does not only read it.
+  bool Writes = false;
+  /// The string is not Stable and a function outside the standard library
+  /// is called (it might reach the string another way).
+  bool Calls = false;
 
   bool VisitDeclRefExpr(DeclRefExpr *DRE) {
     if (Var && DRE->getDecl() == Var)
-      Ok &= isRead(utils::classifyUse(*DRE, Ctx).Kind);
-    return Ok;
+      Writes |= !isRead(utils::classifyUse(*DRE, Ctx).Kind);
+    // A user function named here, called or passed as a callback.
+    if (!Stable && isa<FunctionDecl>(DRE->getDecl()) &&
+        !isLibrary(DRE->getDecl()))
+      Calls = true;
+    return !Writes;
   }
   bool VisitMemberExpr(MemberExpr *ME) {
     if (Field && ME->getMemberDecl() == Field &&
         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
-      Ok &= isRead(utils::classifyObjectUse(*ME, Ctx).Kind);
-    return Ok;
+      Writes |= !isRead(utils::classifyObjectUse(*ME, Ctx).Kind);
+    return !Writes;
   }
   bool VisitCallExpr(CallExpr *CE) {
-    const Decl *D = CE->getCalleeDecl();
-    if (!Stable && !utils::isStdLibraryDecl(D))
-      Ok = false;
-    return Ok;
+    if (!Stable && (!isLibrary(CE->getCalleeDecl()) || runsCallbacks(*CE)))
+      Calls = true;
+    return !Writes;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
-    if (!Stable && !utils::isStdLibraryDecl(CE->getConstructor()) &&
+    if (!Stable && !isLibrary(CE->getConstructor()) &&
         !CE->getConstructor()->isTrivial())
-      Ok = false;
-    return Ok;
+      Calls = true;
+    return !Writes;
   }
 
 private:
+  /// The standard library, or a function of a system header (`printf`):
+  /// code that cannot reach the user's strings but through its arguments.
+  bool isLibrary(const Decl *D) const {
+    return D && (utils::isStdLibraryDecl(D) ||
+                 Ctx.getSourceManager().isInSystemHeader(D->getLocation()));
+  }
+  /// A library call that can run user code: `f()` on a std::function, an
+  /// algorithm given a function object or pointer.
+  bool runsCallbacks(const CallExpr &CE) const {
+    if (const auto *FD = dyn_cast_or_null<FunctionDecl>(CE.getCalleeDecl());
+        FD && FD->getOverloadedOperator() == OO_Call)
+      return true;
+    return llvm::any_of(CE.arguments(), [&](const Expr *A) {
+      QualType T = A->getType().getNonReferenceType();
+      if (T->isFunctionPointerType() || T->isFunctionType() ||
+          T->isMemberFunctionPointerType())
+        return true;
+      const auto *RD = T->getAsCXXRecordDecl();
+      return RD && RD->hasDefinition() &&
+             !RD->lookup(Ctx.DeclarationNames.getCXXOperatorName(OO_Call))
+                  .empty();
+    });
+  }
   static bool isRead(utils::UseKind K) {
     return K == utils::UseKind::Read || K == utils::UseKind::Iterated ||
            K == utils::UseKind::Copied;
@@ -89,6 +120,12 @@ bool sameObject(const Expr *A, const Expr *B) {
              isa<CXXThisExpr>(MA->getBase()->IgnoreParenImpCasts()) &&
              isa<CXXThisExpr>(MB->getBase()->IgnoreParenImpCasts());
   return false;
+}
+
+/// Whether \p E runs once per iteration of a loop of its function.
+bool inLoop(const Expr &E, ASTContext &Ctx) {
+  bool CrossesLambda = false;
+  return utils::enclosingLoopOfBody(E, Ctx, &CrossesLambda) && !CrossesLambda;
 }
 
 /// The arguments the call spells (not the defaulted ones).
@@ -212,6 +249,9 @@ void SubstrCopyCheck::addViewFix(DiagnosticBuilder &Diag, const Candidate &C,
 }
 
 void SubstrCopyCheck::checkRead(const Candidate &C, ASTContext &Ctx) {
+  // Without std::string_view there is nothing to offer.
+  if (!Ctx.getLangOpts().CPlusPlus17)
+    return;
   // A temporary (`f().substr(..)`) would leave the view dangling; other
   // expressions are not followed.
   Viewed V = viewedOf(*C.Object, Ctx);
@@ -223,38 +263,40 @@ void SubstrCopyCheck::checkRead(const Candidate &C, ASTContext &Ctx) {
     return;
   LeavesAlone Alone(V.Var, V.Field, V.Stable, Ctx);
   Alone.TraverseStmt(const_cast<Expr *>(fullExpression(C.Call, Ctx)));
-  if (!Alone.Ok)
+  // The statement itself writes the string: the copy may be what keeps
+  // the old characters.
+  if (Alone.Writes)
     return;
-  bool Safe = K == utils::ViewRead::ByStd || V.Stable;
+  bool Safe = !Alone.Calls && (K == utils::ViewRead::ByStd || V.Stable);
   if (K == utils::ViewRead::ByLoop && V.Var && Safe) {
     const Stmt *Body = cast<CXXForRangeStmt>(Loop)->getBody();
     Safe = utils::onlyReadFrom(*V.Var, *Body, Body->getBeginLoc(), Ctx);
   }
   const auto *ME = cast<MemberExpr>(C.Call->getCallee()->IgnoreParens());
-  bool Cxx17 = Ctx.getLangOpts().CPlusPlus17;
   {
     auto Diag = diag(ME->getMemberLoc(),
                      "'substr' copies part of the string into a temporary "
-                     "(allocating past 15 characters) that is only read; take "
-                     "the substring of a std::string_view instead");
-    if (Safe && Cxx17)
+                     "that is only read (%0%select{| per iteration}1); take "
+                     "the substring of a std::string_view instead")
+                << utils::allocationClause(C.Object->getType())
+                << inLoop(*C.Call, Ctx);
+    if (Safe)
       addViewFix(Diag, C, Ctx, nullptr);
   }
-  if (!Cxx17)
-    diag(ME->getMemberLoc(), "no fixit: std::string_view needs C++17",
-         DiagnosticIDs::Note);
-  else if (!Safe)
+  if (!Safe)
     diag(ME->getMemberLoc(),
-         "no fixit: the string could change while the %select{call|loop}0 "
-         "reads the view (it is not a local whose every use is visible here)",
+         "no fixit: the string could change while %select{a function "
+         "called here|the loop}0 reads the view (it is not a local whose "
+         "every use is visible here)",
          DiagnosticIDs::Note)
-        << (K == utils::ViewRead::ByLoop ? 1 : 0);
+        << (K == utils::ViewRead::ByLoop && !Alone.Calls ? 1 : 0);
 }
 
 void SubstrCopyCheck::checkLocal(const Candidate &C, ASTContext &Ctx) {
   const VarDecl *T = C.Local;
-  if (!T->hasLocalStorage() || T->getType()->isReferenceType() ||
-      !utils::isStdString(T->getType()) || !utils::isRewritableLocal(*T, Ctx))
+  if (!Ctx.getLangOpts().CPlusPlus17 || !T->hasLocalStorage() ||
+      T->getType()->isReferenceType() || !utils::isStdString(T->getType()) ||
+      !utils::isRewritableLocal(*T, Ctx))
     return;
   const DeclStmt *DS = utils::soleDeclStmt(T, Ctx);
   const auto *Scope =
@@ -271,18 +313,12 @@ void SubstrCopyCheck::checkLocal(const Candidate &C, ASTContext &Ctx) {
   for (const utils::VarUse &U : Uses.Uses)
     if (utils::viewReadOf(U, Ctx) == utils::ViewRead::No)
       return;
-  bool Cxx17 = Ctx.getLangOpts().CPlusPlus17;
-  {
-    auto Diag = diag(T->getLocation(),
-                     "%0 copies part of %1 (allocating past 15 characters) "
-                     "and is only read; make it a std::string_view of %1")
-                << T << V.Var;
-    if (Cxx17)
-      addViewFix(Diag, C, Ctx, T);
-  }
-  if (!Cxx17)
-    diag(T->getLocation(), "no fixit: std::string_view needs C++17",
-         DiagnosticIDs::Note);
+  auto Diag = diag(T->getLocation(),
+                   "%0 copies part of %1 (%2%select{| per iteration}3) and "
+                   "is only read; make it a std::string_view of %1")
+              << T << V.Var << utils::allocationClause(T->getType())
+              << inLoop(*C.Call, Ctx);
+  addViewFix(Diag, C, Ctx, T);
 }
 
 void SubstrCopyCheck::checkAssign(const Candidate &C, ASTContext &Ctx) {
@@ -293,7 +329,6 @@ void SubstrCopyCheck::checkAssign(const Candidate &C, ASTContext &Ctx) {
     return;
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
-  bool Erase = Args.size() == 1 && sameObject(Dst, C.Object);
   std::optional<std::string> DstText =
       fixits::sourceText(Dst->getSourceRange(), SM, LO);
   std::optional<std::string> ObjText =
@@ -308,33 +343,27 @@ void SubstrCopyCheck::checkAssign(const Candidate &C, ASTContext &Ctx) {
   }
   if (!DstText || !ObjText)
     return;
-  // assign(str, pos) defaults its count only since C++14.
-  bool Fixable = Erase || Args.size() == 2 || LO.CPlusPlus14;
-  const auto *ME = cast<MemberExpr>(C.Call->getCallee()->IgnoreParens());
+  // assign(str, pos) defaults its count only since C++14. assign(), unlike
+  // erase(0, pos), throws std::out_of_range for a pos past the end as
+  // substr() does; it is specified for a str that is *this.
+  if (Args.size() == 1 && !LO.CPlusPlus14)
+    ArgText += ", " + *DstText + ".npos";
+  bool SameObject = sameObject(Dst, C.Object);
   std::string Replacement =
-      Erase ? *DstText + ".erase(0, " + ArgText + ")"
-            : *DstText + ".assign(" + *ObjText + ", " + ArgText + ")";
-  {
-    auto Diag =
-        Erase ? diag(ME->getMemberLoc(),
-                     "'%0 = %0.substr(...)' copies the rest of the string into "
-                     "a temporary (allocating past 15 characters); erase the "
-                     "prefix in place with '%1'")
-                    << *DstText << Replacement
-              : diag(ME->getMemberLoc(),
-                     "assigning a 'substr' result builds a temporary string "
-                     "(allocating past 15 characters); copy the characters "
-                     "into '%0' directly with '%1'")
-                    << *DstText << Replacement;
-    if (Fixable)
-      if (std::optional<FixItHint> H =
-              fixits::replaceExpr(*C.Assign, Replacement, SM, LO))
-        Diag << *H;
-  }
-  if (!Fixable)
-    diag(ME->getMemberLoc(),
-         "no fixit: 'assign(str, pos)' needs C++14 (spell the count)",
-         DiagnosticIDs::Note);
+      *DstText + ".assign(" + *ObjText + ", " + ArgText + ")";
+  const auto *ME = cast<MemberExpr>(C.Call->getCallee()->IgnoreParens());
+  auto Diag = diag(ME->getMemberLoc(),
+                   "%select{assigning a 'substr' result builds a temporary "
+                   "string|'%1 = %1.substr(...)' copies part of '%1' into "
+                   "a temporary string}0 (%2%select{| per iteration}3); "
+                   "%select{copy the characters into '%1' directly|keep them "
+                   "in place}0 with '%4'")
+              << SameObject << *DstText
+              << utils::allocationClause(C.Object->getType())
+              << inLoop(*C.Call, Ctx) << Replacement;
+  if (std::optional<FixItHint> H =
+          fixits::replaceExpr(*C.Assign, Replacement, SM, LO))
+    Diag << *H;
 }
 
 } // namespace clang::tidy::memlint

@@ -1,6 +1,7 @@
 //===--- StringConcat.cpp - what does a string concatenation join? --------===//
 
 #include "StringConcat.h"
+#include "LocalUses.h"
 #include "ReadOnlyUse.h"
 #include "StringViewRead.h"
 #include "clang/AST/ExprCXX.h"
@@ -54,10 +55,70 @@ private:
   const FieldDecl *Field;
 };
 
+class ThrowingCalls : public RecursiveASTVisitor<ThrowingCalls> {
+public:
+  bool Found = false;
+  bool VisitCallExpr(CallExpr *CE) {
+    note(CE->getCalleeDecl());
+    return !Found;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    note(CE->getConstructor());
+    return !Found;
+  }
+
+private:
+  void note(const Decl *D) {
+    const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
+    if (!FD) {
+      Found = true; // a call through a pointer
+      return;
+    }
+    if (isStdLibraryDecl(FD) || FD->isTrivial())
+      return;
+    const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+    if (!Proto || !Proto->isNothrow())
+      Found = true;
+  }
+};
+
 /// A value of type \p T cannot point into a string.
 bool keepsNoHandle(QualType T) {
   return (T->isScalarType() && !T->isPointerType()) || T->isVoidType() ||
          isStdString(T);
+}
+
+/// Whether the pointer or reference the call \p Call returns is used up
+/// within its full-expression: read as a value (`s[0] == 'x'`), or passed
+/// to a free function of a system header that returns no handle itself
+/// (`std::printf("%s", s.c_str())`, `std::strlen(s.data())`).
+bool handleDiesHere(const Expr &Call, ASTContext &Ctx) {
+  const Expr *E = &Call;
+  while (true) {
+    const Expr *P = parentOf(DynTypedNode::create(*E), Ctx).get<Expr>();
+    if (!P)
+      return false;
+    if (isa<ParenExpr>(P)) {
+      E = P;
+      continue;
+    }
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(P)) {
+      if (ICE->getCastKind() == CK_LValueToRValue)
+        return keepsNoHandle(ICE->getType());
+      if (ICE->getCastKind() != CK_NoOp)
+        return false;
+      E = P;
+      continue;
+    }
+    const auto *CE = dyn_cast<CallExpr>(P);
+    if (!CE || isa<CXXMemberCallExpr, CXXOperatorCallExpr>(CE) ||
+        CE->getCallee() == E)
+      return false;
+    const FunctionDecl *FD = CE->getDirectCallee();
+    return FD && !isa<CXXMethodDecl>(FD) &&
+           Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
+           keepsNoHandle(FD->getReturnType());
+  }
 }
 
 } // namespace
@@ -110,6 +171,12 @@ bool valueIndependentOfStrings(const Expr &E, ASTContext &Ctx) {
   return false;
 }
 
+bool mayThrowOutsideStd(const Expr &E) {
+  ThrowingCalls T;
+  T.TraverseStmt(const_cast<Expr *>(&E));
+  return T.Found;
+}
+
 bool isPrivateLocal(const VarDecl &VD, ASTContext &Ctx) {
   if (!isUnaliasedLocal(VD, Ctx))
     return false;
@@ -121,7 +188,8 @@ bool isPrivateLocal(const VarDecl &VD, ASTContext &Ctx) {
     // pointer nor a reference into the string (c_str(), begin(), operator[]
     // bound to a reference, std::cref would).
     if (U.MemberCall && U.Method && isStdLibraryDecl(U.Method) &&
-        keepsNoHandle(U.Method->getReturnType()))
+        (keepsNoHandle(U.Method->getReturnType()) ||
+         handleDiesHere(*U.MemberCall, Ctx)))
       continue;
     if (U.Callee && isStdLibraryDecl(U.Callee) &&
         (U.Callee->isOverloadedOperator() ||

@@ -37,6 +37,11 @@ bool mentionsObject(const Expr &E, const VarDecl *Var, const FieldDecl *Field);
 /// calls (`std::to_string(n)`) of such operands.
 bool valueIndependentOfStrings(const Expr &E, ASTContext &Ctx);
 
+/// Whether evaluating \p E may call a function outside the standard library
+/// that is not noexcept (and so might throw something other than
+/// std::bad_alloc).
+bool mayThrowOutsideStd(const Expr &E);
+
 /// Whether no code but the statements naming \p VD can read or write it: an
 /// unaliased local (isUnaliasedLocal) that is never bound to a reference
 /// variable nor passed by reference to a function outside the standard

@@ -1,6 +1,7 @@
 //===--- StringViewRead.cpp - would a std::string_view do here? -----------===//
 
 #include "StringViewRead.h"
+#include "AllocationBehaviour.h"
 #include "LocalUses.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -148,6 +149,15 @@ bool isStdLibraryDecl(const Decl *D) {
 bool isStdString(QualType T) {
   return !T.isNull() &&
          isCharSpecialization(T.getCanonicalType(), "basic_string");
+}
+
+std::string allocationClause(QualType StringType) {
+  const CXXRecordDecl *RD =
+      StringType.isNull() ? nullptr : StringType->getAsCXXRecordDecl();
+  uint64_t Cap = RD ? smallStringCapacity(*RD) : 15;
+  if (Cap == 0)
+    return "allocating";
+  return "allocating past " + std::to_string(Cap) + " characters";
 }
 
 ViewRead viewReadOf(const VarUse &U, ASTContext &Ctx) {

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include <string>
 
 namespace clang::tidy::memlint::utils {
 
@@ -42,6 +43,13 @@ bool isStdLibraryDecl(const Decl *D);
 /// Whether \p T is exactly std::string (basic_string<char> with the standard
 /// traits and allocator), under any cv-qualification and sugar.
 bool isStdString(QualType T);
+
+/// How the temporary std::string of type \p StringType allocates, for a
+/// diagnostic: "allocating past N characters", N the small-string capacity
+/// of its standard library (15 for libstdc++, 22 for libc++), or
+/// "allocating" when every non-empty string allocates (libstdc++'s old
+/// copy-on-write ABI).
+std::string allocationClause(QualType StringType);
 
 /// How the std::string use \p U (from classifyUse or classifyObjectUse)
 /// carries over to a std::string_view viewing the same characters.
