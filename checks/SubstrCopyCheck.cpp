@@ -1,6 +1,7 @@
 //===--- SubstrCopyCheck.cpp - memlint-substr-copy ------------------------===//
 
 #include "SubstrCopyCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
@@ -137,6 +138,18 @@ llvm::SmallVector<const Expr *, 2> writtenArgs(const CallExpr &Call) {
   return Args;
 }
 
+/// `s.substr(p, n)` with a constant n that fits the small-string buffer:
+/// the substring never allocates, so a fix would save none.
+bool fitsInline(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
+  llvm::SmallVector<const Expr *, 2> Args = writtenArgs(Call);
+  const auto *RD = Call.getType()->getAsCXXRecordDecl();
+  if (Args.size() != 2 || !RD || Args[1]->isValueDependent())
+    return false;
+  std::optional<llvm::APSInt> N = Args[1]->getIntegerConstantExpr(Ctx);
+  return N && N->isNonNegative() &&
+         N->getZExtValue() <= utils::smallStringCapacity(*RD);
+}
+
 } // namespace
 
 SubstrCopyCheck::SubstrCopyCheck(StringRef Name, ClangTidyContext *Context)
@@ -170,7 +183,7 @@ void SubstrCopyCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>(SubstrId);
   ASTContext &Ctx = *Result.Context;
   std::optional<Candidate> C = candidate(*Call, Ctx);
-  if (!C)
+  if (!C || fitsInline(*Call, Ctx))
     return;
   switch (C->Kind) {
   case Form::Assign:

@@ -66,11 +66,11 @@ struct Record {
     // CHECK-FIXES: Key.assign(Line, 0, Eq);
     // CHECK-MESSAGES-CXX11: :[[@LINE-4]]:16: warning: assigning a 'substr' result
     // CHECK-FIXES-CXX11: Key.assign(Line, 0, Eq);
-    return !(Value = Line.substr(Eq + 1, 5)).empty();
-    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: assigning a 'substr' result builds a temporary string (allocating past 15 characters); copy the characters into 'Value' directly with 'Value.assign(Line, Eq + 1, 5)'
-    // CHECK-FIXES: return !(Value.assign(Line, Eq + 1, 5)).empty();
+    return !(Value = Line.substr(Eq + 1, 20)).empty();
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: assigning a 'substr' result builds a temporary string (allocating past 15 characters); copy the characters into 'Value' directly with 'Value.assign(Line, Eq + 1, 20)'
+    // CHECK-FIXES: return !(Value.assign(Line, Eq + 1, 20)).empty();
     // CHECK-MESSAGES-CXX11: :[[@LINE-4]]:27: warning: assigning a 'substr' result
-    // CHECK-FIXES-CXX11: return !(Value.assign(Line, Eq + 1, 5)).empty();
+    // CHECK-FIXES-CXX11: return !(Value.assign(Line, Eq + 1, 20)).empty();
   }
 };
 

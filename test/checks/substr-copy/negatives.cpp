@@ -10,6 +10,8 @@ void byRef(const std::string &S);
 void byValue(std::string S);
 void byView(std::string_view V);
 std::string make();
+// Not a constant: each substring may outgrow the small-string buffer.
+std::size_t N = 20;
 
 // The substring must be a std::string: stored, returned, bound to a
 // reference, passed where a std::string is wanted.
@@ -21,7 +23,7 @@ struct Holder {
   std::map<std::string, int> Index;
   void store(const std::string &S) {
     Parts.push_back(S.substr(1));
-    Index[S.substr(0, 2)] = 1;
+    Index[S.substr(0, N)] = 1;
     Member.append(S.substr(3));
   }
 };
@@ -52,14 +54,14 @@ std::string storedLocal(const std::string &S) {
 // A local initialized from a string that changes later (the view would see
 // the change), or from a string that is not a local.
 std::size_t sourceChanges(std::string S, const std::string &R) {
-  std::string Head = S.substr(0, 4);
+  std::string Head = S.substr(0, N);
   S.clear();
-  std::string FromRef = R.substr(0, 4);
+  std::string FromRef = R.substr(0, N);
   return Head.size() + FromRef.size();
 }
 
 // The statement that reads the substring also writes the string.
-bool writesTooS(std::string S) { return S.substr(0, 2) == (S += "x"); }
+bool writesTooS(std::string S) { return S.substr(0, N) == (S += "x"); }
 
 // Taken from a temporary: a view of it would dangle past the statement.
 std::size_t fromTemporary() { return make().substr(1).size(); }
@@ -76,20 +78,20 @@ void stringOnly(const std::string &S) {
 }
 
 // Macros: neither inside nor around the call.
-#define HEAD(X) X.substr(0, 4)
-#define IS_GET(X) (X.substr(0, 3) == "GET")
+#define HEAD(X) X.substr(0, N)
+#define IS_GET(X) (X.substr(0, N) == "GET")
 bool macros(const std::string &S) { return HEAD(S) == "abcd" || IS_GET(S); }
 
 // Templates: not rewritten in instantiations or dependent code.
-template <class T> bool dependent(const T &S) { return S.substr(0, 1) == "a"; }
+template <class T> bool dependent(const T &S) { return S.substr(0, N) == "a"; }
 bool useDependent() { return dependent(std::string("abc")); }
 
 // std::wstring is not std::string.
-bool wide(const std::wstring &W) { return W.substr(0, 1) == L"a"; }
+bool wide(const std::wstring &W) { return W.substr(0, N) == L"a"; }
 
 // NOLINT.
 bool suppressed(const std::string &S) {
-  return S.substr(0, 3) == "GET"; // NOLINT(memlint-substr-copy)
+  return S.substr(0, N) == "GET"; // NOLINT(memlint-substr-copy)
 }
 
 // A dst with side effects, and a macro-built assignment.
