@@ -6,6 +6,7 @@
 #include "StringViewRead.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::memlint::utils {
 

@@ -137,6 +137,26 @@ ViewRead memberCallRead(const VarUse &U, ASTContext &Ctx) {
   return ViewRead::ByStd;
 }
 
+/// Whether \p E is, behind implicit conversions and the implicit move, the
+/// operand of a return statement.
+bool isReturnOperand(const Expr &E, ASTContext &Ctx) {
+  DynTypedNode N = DynTypedNode::create(E);
+  while (true) {
+    N = parentOf(N, Ctx);
+    if (N.get<ReturnStmt>())
+      return true;
+    const auto *P = N.get<Expr>();
+    if (!P)
+      return false;
+    const auto *CE = dyn_cast<CXXConstructExpr>(P);
+    if (!isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
+             CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P) &&
+        !(CE && CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor()))
+      return false;
+  }
+}
+
 } // namespace
 
 bool isStdLibraryDecl(const Decl *D) {
@@ -233,9 +253,22 @@ bool isUnaliasedLocal(const VarDecl &VD, ASTContext &Ctx) {
   const auto *FD = dyn_cast<FunctionDecl>(VD.getDeclContext());
   if (!FD || !FD->hasBody())
     return false;
-  VarUses Uses = analyzeVarUses(VD, *FD->getBody(), Ctx);
-  return Uses.allOf({UseKind::Read, UseKind::Iterated, UseKind::Copied,
-                     UseKind::Modified, UseKind::Returned});
+  for (const VarUse &U : analyzeVarUses(VD, *FD->getBody(), Ctx).Uses) {
+    switch (U.Kind) {
+    case UseKind::Read:
+    case UseKind::Iterated:
+    case UseKind::Copied:
+    case UseKind::Modified:
+    case UseKind::Returned:
+      continue;
+    default:
+      // `return v;` moves implicitly; the function is over by then.
+      if (U.Ref && isReturnOperand(*U.Ref, Ctx))
+        continue;
+      return false;
+    }
+  }
+  return true;
 }
 
 bool onlyReadFrom(const VarDecl &VD, const Stmt &Scope, SourceLocation From,
