@@ -1,8 +1,8 @@
 //===--- StringConcatCheck.h - memlint-string-concat ------------*- C++ -*-===//
 //
 // Finds `s = s + a + b` and `s += a + b` statements on std::string: each
-// builds a temporary string (a heap allocation past the 15-character
-// small-string buffer; for `s = s + ...` a copy of all of s) that `+=` of
+// builds a temporary string (a heap allocation past the small-string
+// buffer; for `s = s + ...` a copy of all of s) that `+=` of
 // each operand in turn does not.
 //
 //===----------------------------------------------------------------------===//

@@ -1,9 +1,9 @@
 //===--- SubstrCopyCheck.h - memlint-substr-copy ----------------*- C++ -*-===//
 //
 // Finds std::string::substr calls whose result, a new std::string (a heap
-// allocation past the 15-character small-string buffer), is only read, or is
-// assigned to a string that could take the characters directly: views the
-// substring through std::string_view, or assigns/erases in place.
+// allocation past the small-string buffer), is only read, or is assigned to
+// a string that could take the characters directly: views the substring
+// through std::string_view, or copies it with `dst.assign(s, p, n)`.
 //
 //===----------------------------------------------------------------------===//
 
