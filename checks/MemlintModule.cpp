@@ -14,7 +14,9 @@
 #include "OversizedEnumCheck.h"
 #include "PaddingWasteCheck.h"
 #include "SmallVectorCheck.h"
+#include "StringConcatCheck.h"
 #include "StringTemporaryCheck.h"
+#include "SubstrCopyCheck.h"
 #include "UnneededCopyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "llvm/Config/llvm-config.h"
@@ -44,8 +46,10 @@ public:
     CheckFactories.registerCheck<OversizedEnumCheck>("memlint-oversized-enum");
     CheckFactories.registerCheck<PaddingWasteCheck>("memlint-padding-waste");
     CheckFactories.registerCheck<SmallVectorCheck>("memlint-small-vector");
+    CheckFactories.registerCheck<StringConcatCheck>("memlint-string-concat");
     CheckFactories.registerCheck<StringTemporaryCheck>(
         "memlint-string-temporary");
+    CheckFactories.registerCheck<SubstrCopyCheck>("memlint-substr-copy");
     CheckFactories.registerCheck<UnneededCopyCheck>("memlint-unneeded-copy");
   }
 };

@@ -359,7 +359,8 @@ static unsigned checkRank(llvm::StringRef Check) {
       "memlint-arena-candidate",    "memlint-small-vector",
       "memlint-heap-fixed-buffer",  "memlint-compact-string",
       "memlint-unneeded-copy",      "memlint-copy-at-last-use",
-      "memlint-string-temporary",   "memlint-padding-waste",
+      "memlint-string-temporary",   "memlint-substr-copy",
+      "memlint-string-concat",      "memlint-padding-waste",
       "memlint-oversized-enum"};
   for (unsigned I = 0; I < std::size(Order); ++I)
     if (Check == Order[I])
