@@ -5,7 +5,9 @@
 #include "fixits/Hoist.h"
 #include "fixits/TypeSpelling.h"
 #include "utils/AllocationBehaviour.h"
+#include "utils/FixSaving.h"
 #include "utils/LocalLifetime.h"
+#include "utils/LoopTripCount.h"
 #include "utils/ReadOnlyUse.h"
 #include "utils/UserCodeParents.h"
 #include "clang/AST/ASTContext.h"
@@ -720,6 +722,11 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (!NoFix.empty())
     diag(V->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
+  else if (auto Runs = memlint::utils::exactRunsPerLoopRun(*DS, Ctx);
+           Runs && Runs->InLoop && Runs->Runs >= 2)
+    // Every iteration but the first reuses the capacity.
+    memlint::utils::noteAllocationsRemoved(*this, V->getLocation(),
+                                           Runs->Runs - 1, true);
 }
 
 } // namespace clang::tidy::memlint
