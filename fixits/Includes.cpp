@@ -250,9 +250,14 @@ includeInsertion(tidy::utils::IncludeInserter &Inserter,
   // file: above `#pragma once` or the include guard, which then no longer
   // covers the include, and above the file's license comment.
   if (Offset == 0) {
-    if (unsigned Preamble = endOfPreamble(Text))
-      return insertAt(SM, FID, Text, Preamble, H->CodeToInsert);
-    return H;
+    unsigned Preamble = endOfPreamble(Text);
+    if (Preamble == 0)
+      return H;
+    // The inserter ends the include with a blank line, to set it apart from
+    // the code; where a blank line follows already, one newline does.
+    std::string Code = llvm::StringRef(H->CodeToInsert).rtrim("\n").str();
+    Code += Preamble < Text.size() && Text[Preamble] == '\n' ? "\n" : "\n\n";
+    return insertAt(SM, FID, Text, Preamble, Code);
   }
   std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset);
   // Only a block of directives moves the include: when the block also holds
