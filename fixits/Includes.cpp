@@ -95,8 +95,9 @@ bool onlyDirectives(llvm::StringRef Text) {
 // The `#ifndef X` line's start and the `#define X` line's end when Text is
 // wrapped in an include guard: its first directives (after `#pragma once`)
 // are `#ifndef X` and `#define X`, with only comments between them, and the
-// `#endif` that closes the `#ifndef` is the file's last directive. A
-// `#ifndef X` `#define X 1` `#endif` default at the top of a file is no guard.
+// `#endif` that closes the `#ifndef` is the file's last directive, with only
+// comments after it. A `#ifndef X` `#define X 1` `#endif` default at the top
+// of a file is no guard.
 std::optional<std::pair<unsigned, unsigned>>
 includeGuard(llvm::StringRef Text) {
   std::vector<Directive> Ds = directives(Text);
@@ -113,7 +114,7 @@ includeGuard(llvm::StringRef Text) {
     if (N == "if" || N == "ifdef" || N == "ifndef")
       ++Depth;
     else if (N == "endif" && --Depth == 0)
-      return I + 1 == Ds.size()
+      return I + 1 == Ds.size() && onlyDirectives(Text.substr(Ds[I].End))
                  ? std::optional(std::make_pair(Ds[G].Begin, Ds[G + 1].End))
                  : std::nullopt;
   }
