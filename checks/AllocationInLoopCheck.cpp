@@ -2,7 +2,9 @@
 
 #include "AllocationInLoopCheck.h"
 #include "checks/utils/AllocationBehaviour.h"
+#include "checks/utils/FixSaving.h"
 #include "checks/utils/LocalLifetime.h"
+#include "checks/utils/LoopTripCount.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -720,6 +722,11 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (!NoFix.empty())
     diag(V->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
+  else if (auto Runs = memlint::utils::exactRunsPerLoopRun(*DS, Ctx);
+           Runs && Runs->InLoop && Runs->Runs >= 2)
+    // Every iteration but the first reuses the capacity.
+    memlint::utils::noteAllocationsRemoved(*this, V->getLocation(),
+                                           Runs->Runs - 1, true);
 }
 
 } // namespace clang::tidy::memlint

@@ -1,6 +1,8 @@
 //===--- HeapFixedBufferCheck.cpp - memlint-heap-fixed-buffer -------------===//
 
 #include "HeapFixedBufferCheck.h"
+#include "checks/utils/FixSaving.h"
+#include "checks/utils/LoopTripCount.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
@@ -414,6 +416,11 @@ void HeapFixedBufferCheck::analyze(const Candidate &C) {
   }
   if (!NoFix.empty())
     diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note) << NoFix;
+  else if (auto Runs =
+               DS ? utils::exactRunsPerLoopRun(*DS, Context) : std::nullopt)
+    // Each object allocates its buffer once; the array never does.
+    utils::noteAllocationsRemoved(*this, VD->getLocation(), Runs->Runs,
+                                  Runs->InLoop);
 }
 
 } // namespace clang::tidy::memlint

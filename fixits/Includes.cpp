@@ -91,7 +91,105 @@ bool onlyDirectives(llvm::StringRef Text) {
   }
   return true;
 }
+
+// The `#ifndef X` line's start and the `#define X` line's end when Text is
+// wrapped in an include guard: its first directives (after `#pragma once`)
+// are `#ifndef X` and `#define X`, with only comments between them, and the
+// `#endif` that closes the `#ifndef` is the file's last directive, with only
+// comments after it. A `#ifndef X` `#define X 1` `#endif` default at the top
+// of a file is no guard.
+std::optional<std::pair<unsigned, unsigned>>
+includeGuard(llvm::StringRef Text) {
+  std::vector<Directive> Ds = directives(Text);
+  size_t G = 0;
+  while (G < Ds.size() && Ds[G].Name == "pragma" && Ds[G].Arg == "once")
+    ++G;
+  if (G + 2 >= Ds.size() || Ds[G].Name != "ifndef" ||
+      Ds[G + 1].Name != "define" || Ds[G].Arg != Ds[G + 1].Arg ||
+      !onlyDirectives(Text.slice(Ds[G].End, Ds[G + 1].Begin)))
+    return std::nullopt;
+  unsigned Depth = 0;
+  for (size_t I = G; I < Ds.size(); ++I) {
+    llvm::StringRef N = Ds[I].Name;
+    if (N == "if" || N == "ifdef" || N == "ifndef")
+      ++Depth;
+    else if (N == "endif" && --Depth == 0)
+      return I + 1 == Ds.size() && onlyDirectives(Text.substr(Ds[I].End))
+                 ? std::optional(std::make_pair(Ds[G].Begin, Ds[G + 1].End))
+                 : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// The physical line at Pos: its text and the offset just past its newline.
+std::pair<llvm::StringRef, unsigned> lineAt(llvm::StringRef Text,
+                                            unsigned Pos) {
+  size_t NL = Text.find('\n', Pos);
+  unsigned Next = NL == llvm::StringRef::npos ? Text.size() : NL + 1;
+  return {Text.slice(Pos, Next), Next};
+}
+
+// The offset past the comment that starts the line at Pos (a `//` line, or
+// the line that closes a `/*` comment), or nothing when code follows the
+// comment on its last line.
+std::optional<unsigned> endOfCommentLines(llvm::StringRef Text, unsigned Pos) {
+  auto [Line, Next] = lineAt(Text, Pos);
+  if (Line.ltrim().starts_with("//"))
+    return Next;
+  size_t Close = Text.find("*/", Pos + Line.find("/*") + 2);
+  if (Close == llvm::StringRef::npos)
+    return std::nullopt;
+  auto [Rest, End] = lineAt(Text, Close + 2);
+  if (!Rest.trim().empty())
+    return std::nullopt;
+  return End;
+}
+
+bool isPragmaOnce(llvm::StringRef Code) {
+  if (!Code.consume_front("#"))
+    return false;
+  Code = Code.ltrim(" \t");
+  if (!Code.consume_front("pragma"))
+    return false;
+  llvm::StringRef Arg = Code.ltrim(" \t");
+  return Arg.size() < Code.size() && Arg.consume_front("once") &&
+         (Arg.empty() || !(llvm::isAlnum(Arg[0]) || Arg[0] == '_'));
+}
 } // namespace
+
+unsigned endOfPreamble(llvm::StringRef Text) {
+  std::optional<std::pair<unsigned, unsigned>> Guard = includeGuard(Text);
+  unsigned Pos = 0, After = 0;
+  while (Pos < Text.size()) {
+    auto [Line, Next] = lineAt(Text, Pos);
+    llvm::StringRef Code = Line.trim();
+    if (Code.empty()) {
+      Pos = Next;
+      continue;
+    }
+    if (Code.starts_with("//") || Code.starts_with("/*")) {
+      std::optional<unsigned> End = endOfCommentLines(Text, Pos);
+      if (!End)
+        break;
+      // A comment right above code documents that code; one a blank line
+      // or the end of the file follows is the file's own (a license).
+      if (*End == Text.size() || lineAt(Text, *End).first.trim().empty())
+        After = *End;
+      Pos = *End;
+      continue;
+    }
+    if (Guard && Pos == Guard->first) {
+      After = Pos = Guard->second;
+      continue;
+    }
+    if (isPragmaOnce(Code)) {
+      After = Pos = Next;
+      continue;
+    }
+    break;
+  }
+  return After;
+}
 
 std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
                                                   unsigned Offset) {
@@ -126,6 +224,18 @@ std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
   return Result;
 }
 
+// The inserter writes "#include <x>\n" before a line; at Offset, the start
+// of a line, the same text goes. A last line without a newline needs one.
+static FixItHint insertAt(const SourceManager &SM, FileID FID,
+                          llvm::StringRef Text, unsigned Offset,
+                          llvm::StringRef Code) {
+  std::string Insert = Code.str();
+  if (Offset == Text.size() && !Text.ends_with("\n"))
+    Insert = "\n" + Insert;
+  return FixItHint::CreateInsertion(
+      SM.getLocForStartOfFile(FID).getLocWithOffset(Offset), Insert);
+}
+
 std::optional<FixItHint>
 includeInsertion(tidy::utils::IncludeInserter &Inserter,
                  const SourceManager &SM, FileID File, llvm::StringRef Header) {
@@ -137,21 +247,27 @@ includeInsertion(tidy::utils::IncludeInserter &Inserter,
   llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
   if (Invalid)
     return H;
+  // With no include to anchor on, the inserter writes at the top of the
+  // file: above `#pragma once` or the include guard, which then no longer
+  // covers the include, and above the file's license comment.
+  if (Offset == 0) {
+    unsigned Preamble = endOfPreamble(Text);
+    if (Preamble == 0)
+      return H;
+    // The inserter ends the include with a blank line, to set it apart from
+    // the code; where a blank line follows already, one newline does.
+    std::string Code = llvm::StringRef(H->CodeToInsert).rtrim("\n").str();
+    Code += Preamble < Text.size() && Text[Preamble] == '\n' ? "\n" : "\n\n";
+    return insertAt(SM, FID, Text, Preamble, Code);
+  }
   std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset);
   // Only a block of directives moves the include: when the block also holds
   // code (a file wrapped in `#ifdef __linux__`), that code may use the
   // header, and below the `#endif` would be too late.
   if (After && !onlyDirectives(Text.slice(Offset, *After)))
     After.reset();
-  if (After) {
-    std::string Code = H->CodeToInsert;
-    // The inserter writes "#include <x>\n" before a line; below `#endif` the
-    // same text starts the next line. A last line without a newline needs one.
-    if (*After == Text.size() && !Text.ends_with("\n"))
-      Code = "\n" + Code;
-    return FixItHint::CreateInsertion(
-        SM.getLocForStartOfFile(FID).getLocWithOffset(*After), Code);
-  }
+  if (After)
+    return insertAt(SM, FID, Text, *After, H->CodeToInsert);
   return H;
 }
 

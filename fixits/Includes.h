@@ -18,6 +18,8 @@ namespace clang::tidy::memlint::fixits {
 /// preprocessor saw, which may sit in a conditional block (`#ifdef _WIN32`):
 /// an include placed there would vanish in the other configuration, so it is
 /// moved below the block's `#endif`. A file's include guard does not count.
+/// In a file without includes it goes below the preamble (endOfPreamble),
+/// not above `#pragma once` or the include guard.
 std::optional<FixItHint>
 includeInsertion(tidy::utils::IncludeInserter &Inserter,
                  const SourceManager &SM, FileID File, llvm::StringRef Header);
@@ -35,6 +37,13 @@ std::vector<FixItHint> includeInFiles(tidy::utils::IncludeInserter &Inserter,
 /// \p Text lies, or nothing when it lies in none. Exposed for tests.
 std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
                                                   unsigned Offset);
+
+/// The offset just past \p Text's preamble, where an #include goes in a file
+/// that has none: past the leading comments that stand apart from the code
+/// (a blank line follows them), `#pragma once` and an include guard's
+/// `#ifndef`/`#define`; 0 when the file starts with anything else. Exposed
+/// for tests.
+unsigned endOfPreamble(llvm::StringRef Text);
 
 } // namespace clang::tidy::memlint::fixits
 

@@ -1,6 +1,7 @@
 //===--- LoopTripCount.cpp - memlint loop analyses ------------------------===//
 
 #include "LoopTripCount.h"
+#include "LocalLifetime.h"
 #include "LocalUses.h"
 #include "UserCodeParents.h"
 #include "clang/AST/DeclCXX.h"
@@ -861,6 +862,18 @@ bool isExecutedOncePerIteration(const Stmt &S, const Stmt &Loop,
   return isUnconditionalInLoop(S, Loop, Ctx) &&
          !findContinueBefore(Loop, S.getBeginLoc(), Ctx.getSourceManager()) &&
          !findEarlyExit(Loop);
+}
+
+std::optional<LoopRuns> exactRunsPerLoopRun(const Stmt &S, ASTContext &Ctx) {
+  bool CrossesLambda = false;
+  const Stmt *Loop = enclosingLoopOfBody(S, Ctx, &CrossesLambda);
+  if (!Loop)
+    return LoopRuns{1, false};
+  if (CrossesLambda || !isExecutedOncePerIteration(S, *Loop, Ctx))
+    return std::nullopt;
+  if (std::optional<uint64_t> T = getConstantTripCount(*Loop, Ctx))
+    return LoopRuns{*T, true};
+  return std::nullopt;
 }
 
 const Stmt *getEnclosingFullStatement(const Expr &E, ASTContext &Ctx) {

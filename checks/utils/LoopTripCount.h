@@ -159,6 +159,19 @@ bool isUnconditionalInLoop(const Stmt &S, const Stmt &Loop, ASTContext &Ctx);
 bool isExecutedOncePerIteration(const Stmt &S, const Stmt &Loop,
                                 ASTContext &Ctx);
 
+/// How many times \p S runs, exactly, each time the innermost loop whose
+/// body holds it (enclosingLoopOfBody) runs: the loop's constant trip count
+/// when S runs once per iteration (isExecutedOncePerIteration); 1, per run of
+/// S itself, when S is in no loop body (InLoop false); nullopt when it is not
+/// known (a lambda between S and the loop, a condition, an early exit). The
+/// unit in which checks state the allocations a fix removes
+/// (utils/FixSaving.h, docs/driver.md "Fixes").
+struct LoopRuns {
+  uint64_t Runs;
+  bool InLoop;
+};
+std::optional<LoopRuns> exactRunsPerLoopRun(const Stmt &S, ASTContext &Ctx);
+
 /// The statement \p E belongs to: E itself stripped of the implicit nodes,
 /// parentheses and void casts whose parent is a block or loop body.
 const Stmt *getEnclosingFullStatement(const Expr &E, ASTContext &Ctx);

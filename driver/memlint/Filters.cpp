@@ -246,11 +246,23 @@ unsigned filterToChanged(std::vector<Finding> &Findings,
 // --- --fix and --fix-dry-run
 // -----------------------------------------------------------
 
+// Whether an insertion adds whole lines before the line it is put on: its
+// text ends with a newline and then at most the indentation it displaced
+// (a hoisted declaration, a `reserve` before a loop, an #include).
+static bool insertsWholeLines(const Edit &E) {
+  llvm::StringRef T = llvm::StringRef(E.Text).rtrim(" \t");
+  return E.Length == 0 && T.ends_with("\n");
+}
+
 static bool overlaps(const Edit &A, const Edit &B) {
   if (A.File != B.File)
     return false;
+  // Two insertions at one point: their order is unknown, unless both add
+  // whole lines; lines that each fix added alone, before the same line,
+  // mean the same in either order (they are applied in text order).
   if (A.Length == 0 && B.Length == 0)
-    return A.Offset == B.Offset; // two insertions at one point: order unknown
+    return A.Offset == B.Offset &&
+           !(insertsWholeLines(A) && insertsWholeLines(B));
   if (A.Length == 0)
     return A.Offset > B.Offset && A.Offset < B.Offset + B.Length;
   if (B.Length == 0)
@@ -454,9 +466,12 @@ FixResult applyFixes(std::vector<Finding> &Findings, SourceCache &Sources,
   for (auto &[File, Edits] : Accepted) {
     if (Edits.empty())
       continue;
-    std::sort(Edits.begin(), Edits.end(), [](const Edit &A, const Edit &B) {
-      return A.Offset != B.Offset ? A.Offset < B.Offset : A.Length < B.Length;
-    });
+    // Insertions at one point keep the text order of the sort above.
+    std::stable_sort(Edits.begin(), Edits.end(),
+                     [](const Edit &A, const Edit &B) {
+                       return A.Offset != B.Offset ? A.Offset < B.Offset
+                                                   : A.Length < B.Length;
+                     });
     ++R.FilesChanged;
     R.Files.push_back(File);
     if (DryRun) {

@@ -9,6 +9,9 @@ check, to show that no loop shape crashes or hangs the analysis.
                                      fixes one copy with the plugin and one
                                      with memlint-tidy (all memlint checks),
                                      compiles the fixed copy
+  gen_loops.py run OUTDIR --memlint-tidy MT --clangxx CXX --runtime-include DIR
+                                     the same with memlint-tidy alone (the
+                                     sanitized build, scripts/test)
 
 Each file holds one loop shape (for without init/condition/increment,
 `for (;;)`, range-for with an init-statement or over a braced list, comma
@@ -257,8 +260,10 @@ def check_shape(name, args, timeout):
         return ["%s: the generated file does not compile:\n%s" % (name, out)]
     before = warnings(out)
     fixed = {}
-    for tool, cmd in (("plugin", [args.clang_tidy, "--load", args.load]),
-                      ("memlint-tidy", [args.memlint_tidy])):
+    tools = [("memlint-tidy", [args.memlint_tidy])]
+    if args.load:
+        tools.insert(0, ("plugin", [args.clang_tidy, "--load", args.load]))
+    for tool, cmd in tools:
         copy = os.path.join(args.outdir, "%s.%s.cpp" % (name, tool))
         shutil.copyfile(src, copy)
         rc, out = run_tool(cmd + ["--config={}", "--checks=-*,memlint-*", "--fix",
@@ -269,11 +274,11 @@ def check_shape(name, args, timeout):
                 name, tool, "crashed or hung" if crashed else "failed", rc, out)]
         with open(copy) as f:
             fixed[tool] = f.read()
-    if fixed["plugin"] != fixed["memlint-tidy"]:
+    if fixed.get("plugin", fixed["memlint-tidy"]) != fixed["memlint-tidy"]:
         return ["%s: the plugin and memlint-tidy fix differently" % name]
-    rc, out = run_tool(cc + [os.path.join(args.outdir, name + ".plugin.cpp")], timeout)
+    rc, out = run_tool(cc + [os.path.join(args.outdir, name + ".memlint-tidy.cpp")], timeout)
     if rc != 0:
-        return ["%s: the fixed file does not compile:\n%s\n%s" % (name, fixed["plugin"], out)]
+        return ["%s: the fixed file does not compile:\n%s\n%s" % (name, fixed["memlint-tidy"], out)]
     new = sorted(warnings(out) - before)
     if new:
         return ["%s: the fix brings new warnings:\n%s" % (name, "\n".join(new))]

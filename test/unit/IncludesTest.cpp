@@ -1,7 +1,8 @@
 //===--- IncludesTest.cpp - tests of fixits/Includes ----------------------===//
 //
 // endOfEnclosingConditional: where an #include must go so that no
-// configuration skips it.
+// configuration skips it. endOfPreamble: where it goes in a file that has
+// no include (below `#pragma once`, the include guard, a license comment).
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,6 +10,7 @@
 #include "gtest/gtest.h"
 
 using clang::tidy::memlint::fixits::endOfEnclosingConditional;
+using clang::tidy::memlint::fixits::endOfPreamble;
 
 namespace {
 
@@ -58,6 +60,54 @@ TEST(IncludesTest, CommentsAndContinuationsAreNotDirectives) {
                       "#if Y\n#include <b>\n";
   EXPECT_FALSE(endOfEnclosingConditional(T, at(T, "#include <a>")));
   EXPECT_FALSE(endOfEnclosingConditional(T, at(T, "#include <b>")));
+}
+
+TEST(IncludesTest, PreambleEndsAfterPragmaOnce) {
+  llvm::StringRef T = "#pragma once\n\nenum E : int { A };\n";
+  EXPECT_EQ(endOfPreamble(T), at(T, "\nenum"));
+  llvm::StringRef Spaced = "  #  pragma   once // the only one\nint i;\n";
+  EXPECT_EQ(endOfPreamble(Spaced), at(Spaced, "int i;"));
+  // Other pragmas are code's business.
+  EXPECT_EQ(endOfPreamble("#pragma pack(1)\nint i;\n"), 0u);
+  EXPECT_EQ(endOfPreamble("#pragma onceish\nint i;\n"), 0u);
+}
+
+TEST(IncludesTest, PreambleEndsAfterTheGuardsDefine) {
+  llvm::StringRef T = "#ifndef H_\n// why\n#define H_\nint f();\n#endif\n";
+  EXPECT_EQ(endOfPreamble(T), at(T, "int f();"));
+  llvm::StringRef Both = "#pragma once\n#ifndef H_\n#define H_\nint f();\n"
+                         "#endif // H_\n";
+  EXPECT_EQ(endOfPreamble(Both), at(Both, "int f();"));
+  // A default value set at the top is no guard: an include below its
+  // #define would vanish wherever CONFIG is predefined.
+  llvm::StringRef Default = "#ifndef CONFIG\n#define CONFIG 1\n#endif\n"
+                            "int f();\n";
+  EXPECT_EQ(endOfPreamble(Default), 0u);
+  // Nor is a guard whose #endif is followed by more directives.
+  llvm::StringRef Early = "#ifndef H_\n#define H_\n#endif\n#if X\n#endif\n";
+  EXPECT_EQ(endOfPreamble(Early), 0u);
+  // Nor `#ifndef A` `#define B`.
+  EXPECT_EQ(endOfPreamble("#ifndef A\n#define B\nint f();\n#endif\n"), 0u);
+}
+
+TEST(IncludesTest, PreambleTakesTheLicenseNotTheDocComment) {
+  llvm::StringRef T = "// Copyright\n// License\n\n#pragma once\n"
+                      "/// Doc of f.\nint f();\n";
+  EXPECT_EQ(endOfPreamble(T), at(T, "/// Doc"));
+  llvm::StringRef Block = "/* Copyright\n * License */\n\nint f();\n";
+  EXPECT_EQ(endOfPreamble(Block), at(Block, "\nint f();"));
+  // A comment right above the first declaration documents it.
+  EXPECT_EQ(endOfPreamble("/// Doc of f.\nint f();\n"), 0u);
+  // Code after the comment's end on the same line.
+  EXPECT_EQ(endOfPreamble("/* x */ int f();\n\n"), 0u);
+  EXPECT_EQ(endOfPreamble("int f();\n#pragma once\n"), 0u);
+}
+
+TEST(IncludesTest, PreambleAtTheEndOfAFile) {
+  llvm::StringRef T = "#pragma once";
+  EXPECT_EQ(endOfPreamble(T), T.size());
+  llvm::StringRef C = "// only a comment\n";
+  EXPECT_EQ(endOfPreamble(C), C.size());
 }
 
 } // namespace

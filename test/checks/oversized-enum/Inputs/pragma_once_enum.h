@@ -1,0 +1,5 @@
+#pragma once
+
+// The colour of a pixel.
+enum class Colour : int { Red, Green };
+struct Pixel { Colour C; char A; };
