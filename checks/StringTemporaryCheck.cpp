@@ -1,6 +1,7 @@
 //===--- StringTemporaryCheck.cpp - memlint-string-temporary --------------===//
 
 #include "StringTemporaryCheck.h"
+#include "checks/utils/LocalUses.h"
 #include "checks/utils/OverloadRisk.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/StringViewUse.h"
@@ -589,7 +590,7 @@ void StringTemporaryCheck::emitContainer(const ValueDecl *D,
   if (!WhyNot) {
     const auto *DD = cast<DeclaratorDecl>(D);
     TemplateSpecializationTypeLoc TS =
-        DD->getTypeSourceInfo() ? fixits::writtenSpecialization(
+        DD->getTypeSourceInfo() ? utils::writtenSpecialization(
                                       DD->getTypeSourceInfo()->getTypeLoc())
                                 : TemplateSpecializationTypeLoc();
     unsigned Written = comparatorIndex(stringKeyedContainer(D->getType()));

@@ -3,6 +3,7 @@
 #include "StringViewRead.h"
 #include "AllocationBehaviour.h"
 #include "LocalUses.h"
+#include "StringViewUse.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -13,36 +14,6 @@
 namespace clang::tidy::memlint::utils {
 
 namespace {
-
-bool isStdRecordNamed(QualType T, llvm::StringRef Name) {
-  const auto *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
-  return RD && RD->isInStdNamespace() && RD->getDeclName().isIdentifier() &&
-         RD->getName() == Name;
-}
-
-bool isCharSpecialization(QualType T, llvm::StringRef Name) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.isNull() ? nullptr : T->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() || Spec->getName() != Name)
-    return false;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() < 2 || Args[0].getKind() != TemplateArgument::Type ||
-      Args[1].getKind() != TemplateArgument::Type)
-    return false;
-  QualType Elem = Args[0].getAsType();
-  if (!Elem->isSpecificBuiltinType(BuiltinType::Char_S) &&
-      !Elem->isSpecificBuiltinType(BuiltinType::Char_U))
-    return false;
-  if (!isStdRecordNamed(Args[1].getAsType(), "char_traits"))
-    return false;
-  return Args.size() < 3 ||
-         (Args[2].getKind() == TemplateArgument::Type &&
-          isStdRecordNamed(Args[2].getAsType(), "allocator"));
-}
-
-bool isStdStringView(QualType T) {
-  return isCharSpecialization(T.getCanonicalType(), "basic_string_view");
-}
 
 // Const members of std::string that std::string_view has with the same
 // parameters (as far as a call that compiled on the string can tell), the
@@ -164,11 +135,6 @@ bool isStdLibraryDecl(const Decl *D) {
     return false;
   const DeclContext *NS = D->getDeclContext()->getEnclosingNamespaceContext();
   return NS && NS->isStdNamespace();
-}
-
-bool isStdString(QualType T) {
-  return !T.isNull() &&
-         isCharSpecialization(T.getCanonicalType(), "basic_string");
 }
 
 std::string allocationClause(QualType StringType) {

@@ -10,6 +10,8 @@
 #ifndef MEMLINT_CHECKS_UTILS_STRINGVIEWREAD_H
 #define MEMLINT_CHECKS_UTILS_STRINGVIEWREAD_H
 
+#include "StringViewUse.h"
+
 #include "ReadOnlyUse.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
@@ -40,9 +42,7 @@ enum class ViewRead {
 /// directly or as a member of a class there: `std::basic_string::size`.
 bool isStdLibraryDecl(const Decl *D);
 
-/// Whether \p T is exactly std::string (basic_string<char> with the standard
-/// traits and allocator), under any cv-qualification and sugar.
-bool isStdString(QualType T);
+// isStdString / isStdStringView: checks/utils/StringViewUse.h.
 
 /// How the temporary std::string of type \p StringType allocates, for a
 /// diagnostic: "allocating past N characters", N the small-string capacity

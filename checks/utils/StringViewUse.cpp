@@ -19,14 +19,31 @@ const ClassTemplateSpecializationDecl *stdSpecialization(QualType T,
   return Spec;
 }
 
+static bool isStdRecordNamed(QualType T, llvm::StringRef Name) {
+  const auto *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getDeclName().isIdentifier() &&
+         RD->getName() == Name;
+}
+
+// std::Name<char, std::char_traits<char>[, std::allocator<char>]>: other
+// traits compare differently from std::string_view's.
 static bool isCharSpecialization(QualType T, llvm::StringRef Name) {
   const auto *Spec = stdSpecialization(T, Name);
-  if (!Spec || Spec->getTemplateArgs().size() < 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+  if (!Spec)
     return false;
-  QualType C = Spec->getTemplateArgs()[0].getAsType();
-  return C->isSpecificBuiltinType(BuiltinType::Char_S) ||
-         C->isSpecificBuiltinType(BuiltinType::Char_U);
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() < 2 || Args[0].getKind() != TemplateArgument::Type ||
+      Args[1].getKind() != TemplateArgument::Type)
+    return false;
+  QualType C = Args[0].getAsType();
+  if (!C->isSpecificBuiltinType(BuiltinType::Char_S) &&
+      !C->isSpecificBuiltinType(BuiltinType::Char_U))
+    return false;
+  if (!isStdRecordNamed(Args[1].getAsType(), "char_traits"))
+    return false;
+  return Args.size() < 3 ||
+         (Args[2].getKind() == TemplateArgument::Type &&
+          isStdRecordNamed(Args[2].getAsType(), "allocator"));
 }
 
 bool isStdString(QualType T) { return isCharSpecialization(T, "basic_string"); }

@@ -22,10 +22,11 @@ namespace clang::tidy::memlint::utils {
 const ClassTemplateSpecializationDecl *stdSpecialization(QualType T,
                                                          llvm::StringRef Name);
 
-/// std::basic_string<char> (any traits and allocator).
+/// Exactly std::string (basic_string<char> with the standard traits and
+/// allocator), under any cv-qualification and sugar.
 bool isStdString(QualType T);
 
-/// std::basic_string_view<char>.
+/// Exactly std::string_view (standard traits).
 bool isStdStringView(QualType T);
 
 /// A pointer to or array of (narrow) characters.

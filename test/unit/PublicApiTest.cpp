@@ -30,16 +30,19 @@ const char *Code = "#include \"include/lib/api.h\"\n"
                    "void mainFn(int);\n";
 
 std::unique_ptr<ASTUnit> parse() {
+  // The AST keeps pointing into the mapped files' text (no copy is made):
+  // it must outlive every AST, so it is static.
+  static const tooling::FileContentMappings Files = {
+      {"/p/include/lib/api.h", "enum class Level { Low };\n"
+                               "struct Settings { int A; };\n"
+                               "void publicFn(int);\n"
+                               "static void staticFn(int) {}\n"
+                               "namespace { struct Hidden { int A; }; }\n"},
+      {"/p/src/private.h", "void privateFn(int);\n"}};
   auto AST = tooling::buildASTFromCodeWithArgs(
       Code, {"-std=c++17", "-I/p"}, "/p/main.cc", "clang-tool",
       std::make_shared<PCHContainerOperations>(),
-      tooling::getClangStripDependencyFileAdjuster(),
-      {{"/p/include/lib/api.h", "enum class Level { Low };\n"
-                                "struct Settings { int A; };\n"
-                                "void publicFn(int);\n"
-                                "static void staticFn(int) {}\n"
-                                "namespace { struct Hidden { int A; }; }\n"},
-       {"/p/src/private.h", "void privateFn(int);\n"}});
+      tooling::getClangStripDependencyFileAdjuster(), Files);
   EXPECT_TRUE(AST);
   return AST;
 }

@@ -41,6 +41,11 @@ std::set<std::string> matchedFunctions(std::optional<bool> SystemHeaders) {
   Scope.registerMatchers(&Finder);
   NameCollector C;
   Finder.addMatcher(functionDecl().bind("f"), &C);
+  // The AST points into the mapped text (no copy): it must outlive it.
+  static const tooling::FileContentMappings Files = {
+      {"/sys/lib.h", "int lib_fn();\n"
+                     "namespace std { template <class T> struct box {\n"
+                     "  int get() { return 1; } }; }\n"}};
   auto AST = tooling::buildASTFromCodeWithArgs(
       "#include <lib.h>\n"
       "namespace std { template <> struct box<char> { void user_spec(); }; }\n"
@@ -48,9 +53,7 @@ std::set<std::string> matchedFunctions(std::optional<bool> SystemHeaders) {
       {"-std=c++17", "-isystem", "/sys"}, "/src/input.cc", "clang-tool",
       std::make_shared<PCHContainerOperations>(),
       tooling::getClangStripDependencyFileAdjuster(),
-      {{"/sys/lib.h", "int lib_fn();\n"
-                      "namespace std { template <class T> struct box {\n"
-                      "  int get() { return 1; } }; }\n"}});
+      Files);
   EXPECT_TRUE(AST);
   if (!AST)
     return {};
