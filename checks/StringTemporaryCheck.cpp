@@ -1,6 +1,7 @@
 //===--- StringTemporaryCheck.cpp - memlint-string-temporary --------------===//
 
 #include "StringTemporaryCheck.h"
+#include "checks/utils/Compat.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/OverloadRisk.h"
 #include "checks/utils/ReadOnlyUse.h"
@@ -324,7 +325,7 @@ void StringTemporaryCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Scope =
           Result.Nodes.getNodeAs<NestedNameSpecifierLoc>(ScopeId)) {
     if (!Result.SourceManager->isInSystemHeader(Scope->getBeginLoc()))
-      if (const Type *T = Scope->getNestedNameSpecifier()->getAsType())
+      if (const Type *T = utils::scopeType(*Scope))
         NamedScopes.insert(T->getCanonicalTypeInternal().getTypePtr());
     return;
   }

@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/NestedNameSpecifier.h"
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/TypeLoc.h"
 #include "llvm/Config/llvm-config.h"
@@ -75,6 +76,17 @@ inline bool hasParenInit(const CXXNewExpr &New) {
   return New.getInitializationStyle() == CXXNewInitializationStyle::Parens;
 #else
   return New.getInitializationStyle() == CXXNewExpr::CallInit;
+#endif
+}
+
+/// The type a nested-name-specifier names (`std::map<K, V>::`), or null
+/// (LLVM 22 made NestedNameSpecifier a value type).
+inline const Type *scopeType(const NestedNameSpecifierLoc &L) {
+#if LLVM_VERSION_MAJOR >= 22
+  return L.getNestedNameSpecifier().getAsType();
+#else
+  const NestedNameSpecifier *NNS = L.getNestedNameSpecifier();
+  return NNS ? NNS->getAsType() : nullptr;
 #endif
 }
 

@@ -130,21 +130,6 @@ QualType paramTypeAt(const FunctionDecl *FD, const Expr *CalleeExpr,
   return {};
 }
 
-bool isComparisonOrStreamOp(OverloadedOperatorKind K) {
-  switch (K) {
-  case OO_EqualEqual:
-  case OO_ExclaimEqual:
-  case OO_Less:
-  case OO_LessEqual:
-  case OO_Greater:
-  case OO_GreaterEqual:
-  case OO_Spaceship:
-    return true;
-  default:
-    return false;
-  }
-}
-
 class Classifier {
 public:
   explicit Classifier(ASTContext &Ctx) : Ctx(Ctx) {}
@@ -379,8 +364,8 @@ private:
         continue;
       }
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Up))
-        return isComparisonOrStreamOp(Op->getOperator()) ? UseKind::Read
-                                                         : UseKind::Modified;
+        return isComparisonOperator(Op->getOperator()) ? UseKind::Read
+                                                       : UseKind::Modified;
       if (const auto *BO = dyn_cast<BinaryOperator>(Up))
         return BO->isComparisonOp() ? UseKind::Read : UseKind::Modified;
       return UseKind::Modified;
@@ -507,6 +492,21 @@ analyzeVarsUses(llvm::ArrayRef<const VarDecl *> Vars, const Stmt &Scope,
 VarUses analyzeVarUses(const VarDecl &Var, const Stmt &Scope, ASTContext &Ctx) {
   const VarDecl *V = &Var;
   return std::move(analyzeVarsUses(V, Scope, Ctx)[V]);
+}
+
+bool isComparisonOperator(OverloadedOperatorKind K) {
+  switch (K) {
+  case OO_EqualEqual:
+  case OO_ExclaimEqual:
+  case OO_Less:
+  case OO_LessEqual:
+  case OO_Greater:
+  case OO_GreaterEqual:
+  case OO_Spaceship:
+    return true;
+  default:
+    return false;
+  }
 }
 
 } // namespace clang::tidy::memlint::utils

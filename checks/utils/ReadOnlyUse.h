@@ -124,6 +124,9 @@ VarUse classifyObjectUse(const Expr &E, ASTContext &Ctx);
 /// and parameter types (e.g. `begin() const` for `begin()`)?
 bool hasConstOverload(const CXXMethodDecl &Method);
 
+/// `==`, `!=`, `<`, `<=`, `>`, `>=` or `<=>`: operators that only read.
+bool isComparisonOperator(OverloadedOperatorKind K);
+
 /// Is FD one of std::move, std::forward, std::move_if_noexcept, std::exchange
 /// or std::swap (the functions whose reference parameters are not just read)?
 bool isStdMoveLike(const FunctionDecl &FD);

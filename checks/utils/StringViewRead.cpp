@@ -38,21 +38,6 @@ const llvm::StringRef ViewMembers[] = {"size",
                                        "ends_with",
                                        "contains"};
 
-bool isComparison(OverloadedOperatorKind K) {
-  switch (K) {
-  case OO_EqualEqual:
-  case OO_ExclaimEqual:
-  case OO_Less:
-  case OO_LessEqual:
-  case OO_Greater:
-  case OO_GreaterEqual:
-  case OO_Spaceship:
-    return true;
-  default:
-    return false;
-  }
-}
-
 /// The function whose `std::string_view` / `const std::string_view &`
 /// parameter the result of the conversion \p Conv initializes, or null.
 const FunctionDecl *viewParamCallee(const Expr *Conv, ASTContext &Ctx) {
@@ -158,7 +143,7 @@ ViewRead viewReadOf(const VarUse &U, ASTContext &Ctx) {
   const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(U.CallSite);
   if (!Op || !U.Callee || !isStdLibraryDecl(U.Callee))
     return ViewRead::No;
-  if (isComparison(Op->getOperator()))
+  if (isComparisonOperator(Op->getOperator()))
     return ViewRead::ByStd;
   // `os << s`: the string is the right operand.
   if (Op->getOperator() == OO_LessLess && U.ArgIndex == 1)

@@ -265,10 +265,12 @@ std::string firstErrorLine(llvm::StringRef Stderr) {
 
 namespace {
 
-// A place in the source and the check that reports it. The message is not
-// part of it: instantiations of one template (and TUs that see different
-// ones) word a finding differently, yet it is one place to fix.
-using FindingKey = std::tuple<std::string, std::string, unsigned>;
+// A place in the source, the check that reports it, and which of that
+// check's distinct findings there it is in its TU (a check may report two
+// things at one place). The message is not part of it: TUs that see
+// different instantiations of one template word a finding differently, yet
+// it is one place to fix.
+using FindingKey = std::tuple<std::string, std::string, unsigned, unsigned>;
 
 // "2 edits from 'a.cpp', 'b.cpp'" / "no fixit from 'c.cpp'".
 std::string describeVariant(const std::vector<Edit> &Edits,
@@ -297,11 +299,17 @@ std::vector<Finding> mergeFindings(
   std::map<FindingKey, Group> Groups;
   std::vector<FindingKey> Keys; // first-seen order, sorted later anyway
   for (auto &[TU, Findings] : Reports) {
-    std::set<std::pair<FindingKey, std::string>> InThisTU;
+    // Per place: the distinct messages this TU reported there, in order.
+    std::map<std::tuple<std::string, std::string, unsigned>,
+             std::vector<std::string>>
+        InThisTU;
     for (Finding &F : Findings) {
-      FindingKey K{F.Check, F.Pos.File, F.Pos.Offset};
-      if (!InThisTU.insert({K, F.Message}).second)
+      auto &Seen = InThisTU[{F.Check, F.Pos.File, F.Pos.Offset}];
+      if (llvm::is_contained(Seen, F.Message))
         continue;
+      Seen.push_back(F.Message);
+      FindingKey K{F.Check, F.Pos.File, F.Pos.Offset,
+                   static_cast<unsigned>(Seen.size() - 1)};
       std::vector<Edit> Set = F.Edits;
       llvm::sort(Set);
       Set.erase(std::unique(Set.begin(), Set.end()), Set.end());

@@ -10,16 +10,12 @@ std::string join(const std::vector<std::string> &Words) {
   std::string Out;
   for (const std::string &W : Words) {
     Out = Out + W + ",";
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Out = Out + ...' copies 'Out'
-    // into a temporary string (allocating past 15 characters per iteration)
-    // before assigning it back; append in place with '+='
-    // [memlint-string-concat] CHECK-FIXES: Out += W; Out += ',';
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Out = Out + ...' copies 'Out' into a temporary string (allocating past 15 characters per iteration) before assigning it back; append in place with '+=' [memlint-string-concat]
+    // CHECK-FIXES: Out += W; Out += ',';
   }
   Out = Out + "end";
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Out = Out + ...' copies 'Out'
-  // into a temporary string (allocating past 15 characters) before assigning it
-  // back; append in place with '+=' [memlint-string-concat] CHECK-FIXES: Out +=
-  // "end";
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Out = Out + ...' copies 'Out' into a temporary string (allocating past 15 characters) before assigning it back; append in place with '+=' [memlint-string-concat]
+  // CHECK-FIXES: Out += "end";
   return Out;
 }
 
@@ -27,16 +23,12 @@ std::string pairs(const std::vector<std::string> &Keys, int N) {
   std::string Out;
   for (const std::string &K : Keys) {
     Out += K + "=" + std::to_string(N) + "\n";
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Out += a + ...' builds a
-    // temporary string (allocating past 15 characters per iteration); append
-    // each operand with its own '+=' [memlint-string-concat] CHECK-FIXES: Out
-    // += K; Out += '='; Out += std::to_string(N); Out += '\n';
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'Out += a + ...' builds a temporary string (allocating past 15 characters per iteration); append each operand with its own '+=' [memlint-string-concat]
+    // CHECK-FIXES: Out += K; Out += '='; Out += std::to_string(N); Out += '\n';
   }
   Out += ("[" + Keys.front()) + ("]" + Keys.back());
-  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Out += a + ...' builds a
-  // temporary string (allocating past 15 characters); append each operand with
-  // its own '+=' CHECK-FIXES: Out += '['; Out += Keys.front(); Out += ']'; Out
-  // += Keys.back();
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'Out += a + ...' builds a temporary string (allocating past 15 characters); append each operand with its own '+='
+  // CHECK-FIXES: Out += '['; Out += Keys.front(); Out += ']'; Out += Keys.back();
   return Out;
 }
 
@@ -45,13 +37,11 @@ struct Log {
   // A member, with a char and a reference parameter.
   void add(const std::string &Line, char Sep) {
     Text = Text + Line + Sep;
-    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'Text = Text + ...' copies
-    // 'Text' into a temporary string (allocating past 15 characters) before
-    // assigning it back; append in place with '+=' CHECK-FIXES: Text += Line;
-    // Text += Sep;
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'Text = Text + ...' copies 'Text' into a temporary string (allocating past 15 characters) before assigning it back; append in place with '+='
+    // CHECK-FIXES: Text += Line; Text += Sep;
     this->Text += Line + "'";
-    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'this->Text += a + ...' builds
-    // a temporary string CHECK-FIXES: this->Text += Line; this->Text += '\'';
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'this->Text += a + ...' builds a temporary string
+    // CHECK-FIXES: this->Text += Line; this->Text += '\'';
   }
 };
 
@@ -72,8 +62,7 @@ void single(std::string &S, bool Cond) {
 }
 
 int main() {
-  std::vector<std::string> Words = {"alpha", "beta",
-                                    "a word long enough for the heap"};
+  std::vector<std::string> Words = {"alpha", "beta", "a word long enough for the heap"};
   std::printf("%s\n", join(Words).c_str());
   std::printf("%s\n", pairs(Words, 7).c_str());
   Log L;

@@ -43,7 +43,9 @@ struct Buffer {
 };
 
 // Not a statement: the value is used.
-std::string value(std::string S, const std::string &A) { return S = S + A; }
+std::string value(std::string S, const std::string &A) {
+  return S = S + A;
+}
 
 // Not std::string.
 void others(std::wstring &W, const std::wstring &A) { W = W + A + L"x"; }

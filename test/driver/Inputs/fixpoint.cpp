@@ -10,7 +10,7 @@ static unsigned total(const std::vector<std::string> &Names) {
   return N;
 }
 
-// Both hoists insert before the loop: only one applies per pass.
+// Both hoists insert before the loop, in one pass.
 unsigned run(const std::vector<std::string> &Rows, int Count) {
   unsigned Sum = 0;
   for (int I = 0; I < Count; ++I) {
