@@ -5,6 +5,7 @@
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "fixits/Includes.h"
 #include "fixits/Move.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -209,7 +210,7 @@ void CopyAtLastUseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void CopyAtLastUseCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void CopyAtLastUseCheck::registerMatchers(MatchFinder *Finder) {

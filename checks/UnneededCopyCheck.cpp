@@ -207,7 +207,7 @@ void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnneededCopyCheck::registerPPCallbacks(const SourceManager &,
                                             Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
