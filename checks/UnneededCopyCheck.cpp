@@ -193,9 +193,11 @@ static std::string copyAtLastUseSinks(ClangTidyContext &Context) {
   return It != Opts.end() ? It->second.Value : utils::DefaultSinkMethods;
 }
 
-// Whether memlint-copy-at-last-use moves Var into a sink at one of Uses (its
-// last use): by value and moved is better than `const&` and copied there,
-// and with both fixes the move would copy from a const reference.
+// Whether memlint-copy-at-last-use moves Var into a sink (a sink method, or
+// the right side of a copy assignment) at one of Uses, its last use: by
+// value and moved is as good as `const&` and copied there (better for a
+// parameter, whose callers can move in), and with both fixes the move would
+// copy from a const reference.
 bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
                                               const utils::VarUses &Uses,
                                               ASTContext &Ctx) const {
@@ -208,7 +210,8 @@ bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
   std::unique_ptr<utils::FunctionFlow> Flow;
   for (const utils::VarUse &U : Uses.Uses) {
     if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
-        !utils::isSinkArgument(U, T, MoveSinks))
+        !(utils::isSinkArgument(U, T, MoveSinks) ||
+          utils::isCopyAssignedFrom(U)))
       continue;
     if (!Flow && FD)
       Flow = utils::FunctionFlow::build(*FD, Ctx);
@@ -743,8 +746,10 @@ void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
   if (!Block)
     return;
 
-  // The copy itself: only read in its scope.
-  if (!utils::analyzeVarUses(*VD, *Block, Ctx).onlyRead())
+  // The copy itself: only read in its scope, and not moved at its last use
+  // by memlint-copy-at-last-use.
+  utils::VarUses Uses = utils::analyzeVarUses(*VD, *Block, Ctx);
+  if (!Uses.onlyRead() || movedAtLastUseInstead(*VD, Uses, Ctx))
     return;
 
   // The source: a local that owns the object, not modified while the copy

@@ -89,6 +89,17 @@ bool isSinkArgument(const VarUse &Use, QualType VarType,
          plain(Param.getType()) == plain(VarType) && takesRvalueToo(*MD, Param);
 }
 
+bool isCopyAssignedFrom(const VarUse &Use) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Use.Callee);
+  const auto *Call = dyn_cast_or_null<CXXOperatorCallExpr>(Use.CallSite);
+  if (!MD || !MD->isCopyAssignmentOperator() || !Call || Use.ArgIndex != 1 ||
+      Use.ThroughMember || !Use.Ref)
+    return false;
+  const auto *Lhs =
+      dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts());
+  return !Lhs || Lhs->getDecl() != Use.Ref->getDecl();
+}
+
 bool movableAt(const VarDecl &VD, const DeclRefExpr &Site,
                const FunctionFlow &Flow, ASTContext &Ctx) {
   bool CrossesLambda = false;

@@ -38,6 +38,11 @@ bool takesRvalueToo(const CXXMethodDecl &MD, const ParmVarDecl &Param);
 bool isSinkArgument(const VarUse &Use, QualType VarType,
                     llvm::ArrayRef<llvm::StringRef> SinkMethods);
 
+/// Whether \p Use is the right side of a copy assignment (`X = Var`, not
+/// `Var = Var` and not through a member of Var): moving there removes the
+/// copy, as in a sink.
+bool isCopyAssignedFrom(const VarUse &Use);
+
 /// Whether `std::move(VD)` at \p Site keeps the program's behaviour as far
 /// as the flow shows: \p Site is VD's last use on every path, no alias into
 /// VD is used later, no lambda holds VD by reference, no handler mentions

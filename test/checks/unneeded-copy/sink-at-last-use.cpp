@@ -42,12 +42,33 @@ size_t twice(std::vector<std::string> &Out, std::string S) {
   return S.size();
 }
 
+struct Req {
+  std::string Method;
+};
+
+// A local copied, then copy-assigned at its last use: one copy either way;
+// one fix, the move.
+Req pickFirst() {
+  std::vector<std::string> First = {big(5), big(6)};
+  Req R;
+  std::string Method = First[0];
+  // CHECK-MESSAGES-ALONE: :[[@LINE-1]]:15: warning: local 'Method' copies a std::string {{.*}} bind it as 'const std::string&' [memlint-unneeded-copy]
+  // CHECK-FIXES-ALONE: const std::string& Method = First[0];
+  R.Method = Method;
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'Method' is copied into member 'Method' at its last use {{.*}} [memlint-copy-at-last-use]
+  // CHECK-FIXES: std::string Method = First[0];
+  // CHECK-FIXES: R.Method = std::move(Method);
+  return R;
+}
+
 int main() {
   std::vector<std::string> Out;
   sink(Out, big(1));
   std::vector<std::string> In = {big(2), big(3)};
   each(Out, In);
   size_t N = twice(Out, big(4));
+  if (pickFirst().Method != big(5))
+    return 1;
   std::printf("%zu %zu %zu\n", Out.size(), In.size(), N);
   return Out.size() == 4 && In[0] == big(2) && Out[1] == big(2) ? 0 : 1;
 }
