@@ -3,6 +3,7 @@
 #include "AllocationInLoopCheck.h"
 #include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/FixSaving.h"
+#include "checks/utils/LocalCopy.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LoopTripCount.h"
 #include "checks/utils/ReadOnlyUse.h"
@@ -388,7 +389,8 @@ AllocationInLoopCheck::AllocationInLoopCheck(StringRef Name,
     : ClangTidyCheck(Name, Context), UserScope(Context),
       RawReusableClasses(Options.get("ReusableClasses", "")),
       ReusableClasses(
-          ::clang::tidy::utils::options::parseStringList(RawReusableClasses)) {}
+          ::clang::tidy::utils::options::parseStringList(RawReusableClasses)),
+      UnneededCopyRuns(Context->isCheckEnabled("memlint-unneeded-copy")) {}
 
 void AllocationInLoopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReusableClasses", RawReusableClasses);
@@ -489,6 +491,11 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   if (memlint::utils::reuseSavesNothing(*V, *RD, *Block, Ctx))
     return;
   if (memlint::utils::findEscape(*V, *Block, Ctx))
+    return;
+  // `T y = x;` only read, x unchanged meanwhile: memlint-unneeded-copy binds
+  // a const reference, which removes the copy a hoist would keep.
+  if (UnneededCopyRuns && !V->getLocation().isMacroID() &&
+      memlint::utils::readOnlyCopyOfStableLocal(*V, Ctx))
     return;
 
   // Work out the reset, or why there is none.

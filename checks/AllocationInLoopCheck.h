@@ -33,6 +33,8 @@ private:
   utils::UserCodeScope UserScope;
   const std::string RawReusableClasses;
   std::vector<StringRef> ReusableClasses;
+  /// A read-only copy is memlint-unneeded-copy's when it runs.
+  const bool UnneededCopyRuns;
 };
 
 } // namespace clang::tidy::memlint

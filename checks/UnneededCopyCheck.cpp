@@ -2,6 +2,7 @@
 
 #include "UnneededCopyCheck.h"
 #include "checks/utils/BoolOption.h"
+#include "checks/utils/LocalCopy.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/MoveCost.h"
 #include "checks/utils/OverloadRisk.h"
@@ -29,8 +30,10 @@ namespace clang::tidy::memlint {
 
 namespace {
 
+using utils::copyFromLValue;
 using utils::isStdString;
 using utils::isStringViewCompatibleUse;
+using utils::owningLocal;
 using utils::stdSpecialization;
 using utils::writtenArgument;
 
@@ -43,15 +46,6 @@ std::optional<QualType> stdVectorElement(QualType T) {
   if (!stdSpecialization(Spec->getTemplateArgs()[1].getAsType(), "allocator"))
     return std::nullopt;
   return Elem;
-}
-
-bool isStdOwningContainer(QualType T) {
-  for (StringRef N : {"vector", "deque", "array", "map", "multimap",
-                      "unordered_map", "unordered_multimap", "list",
-                      "forward_list", "optional", "basic_string"})
-    if (stdSpecialization(T, N))
-      return true;
-  return false;
 }
 
 /// What one copy of T costs, for the message.
@@ -91,13 +85,6 @@ bool hasUsableCopyConstructor(const CXXRecordDecl *RD) {
 
 SourceLocation fileLoc(SourceLocation L, const SourceManager &SM) {
   return SM.getExpansionLoc(L);
-}
-
-bool inRange(SourceLocation L, SourceLocation After, SourceLocation Before,
-             const SourceManager &SM) {
-  L = fileLoc(L, SM);
-  return SM.isBeforeInTranslationUnit(After, L) &&
-         SM.isBeforeInTranslationUnit(L, Before);
 }
 
 /// Edits turning a by-value declaration of type TL into a const reference:
@@ -630,153 +617,18 @@ void UnneededCopyCheck::emitParams(const FunctionDecl *FD,
 //===-- Locals
 //-------------------------------------------------------------===//
 
-namespace {
-
-/// The copy constructor call initialising VD from an lvalue, if that is how
-/// VD is initialised; Source receives the lvalue.
-const CXXConstructExpr *copyFromLValue(const Expr *Init, const Expr *&Source) {
-  if (!Init)
-    return nullptr;
-  if (const auto *EWC = dyn_cast<ExprWithCleanups>(Init))
-    Init = EWC->getSubExpr();
-  const auto *CE = dyn_cast<CXXConstructExpr>(Init->IgnoreParens());
-  if (!CE || CE->getNumArgs() != 1 ||
-      !CE->getConstructor()->isCopyConstructor())
-    return nullptr;
-  const Expr *Arg = CE->getArg(0);
-  // Only const-adding conversions; a derived-to-base copy slices and a
-  // reference to the base would keep dispatching to the derived type.
-  while (const auto *ICE = dyn_cast<ImplicitCastExpr>(Arg->IgnoreParens())) {
-    if (ICE->getCastKind() != CK_NoOp)
-      return nullptr;
-    Arg = ICE->getSubExpr();
-  }
-  Arg = Arg->IgnoreParens();
-  if (!Arg->isLValue() || isa<MaterializeTemporaryExpr>(Arg))
-    return nullptr;
-  Source = Arg;
-  return CE;
-}
-
-/// The local variable owning the object the lvalue E designates: `v`,
-/// `v.member`, `v[i]`, `v.at(i).member` for owning standard containers.
-/// Null when ownership cannot be proved (pointers, references, views,
-/// members of `this`, temporaries, globals).
-const VarDecl *owningLocal(const Expr *E) {
-  for (int Depth = 0; Depth < 16; ++Depth) {
-    E = E->IgnoreParens();
-    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(E)) {
-      if (ICE->getCastKind() != CK_NoOp &&
-          ICE->getCastKind() != CK_ArrayToPointerDecay)
-        return nullptr;
-      E = ICE->getSubExpr();
-      continue;
-    }
-    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
-      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
-      if (ME->isArrow() || !FD || FD->getType()->isReferenceType())
-        return nullptr;
-      E = ME->getBase();
-      continue;
-    }
-    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
-      const Expr *Base = ASE->getBase()->IgnoreParens();
-      const auto *Decay = dyn_cast<ImplicitCastExpr>(Base);
-      if (!Decay || Decay->getCastKind() != CK_ArrayToPointerDecay)
-        return nullptr;
-      E = Decay->getSubExpr();
-      continue;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-      if (!MD || MD->isStatic() ||
-          !MD->getReturnType()->isLValueReferenceType())
-        return nullptr;
-      const Expr *Obj = nullptr;
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-        if (!ME || ME->isArrow())
-          return nullptr;
-        Obj = MC->getImplicitObjectArgument();
-      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-        if (Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Star)
-          return nullptr;
-        Obj = Op->getArg(0);
-      }
-      if (!Obj || !isStdOwningContainer(Obj->getType()))
-        return nullptr;
-      E = Obj;
-      continue;
-    }
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-      if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
-          DRE->refersToEnclosingVariableOrCapture())
-        return nullptr;
-      return VD;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
-const FunctionDecl *enclosingFunction(const VarDecl *VD) {
-  return dyn_cast<FunctionDecl>(VD->getDeclContext());
-}
-
-} // namespace
+namespace {} // namespace
 
 void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
   if (inTemplateInstantiation(VD) || VD->isStaticLocal() ||
       isa<DecompositionDecl>(VD) || VD->isExceptionVariable() ||
       VD->getLocation().isMacroID() || !isExpensive(VD->getType()))
     return;
-  const Expr *Source = nullptr;
-  if (!copyFromLValue(VD->getInit(), Source))
-    return;
-  if (!Ctx.hasSameUnqualifiedType(VD->getType(), Source->getType()))
-    return;
-
-  DynTypedNodeList P1 = utils::parentsOf(Ctx, *VD);
-  const auto *DS = P1.size() == 1 ? P1[0].get<DeclStmt>() : nullptr;
-  if (!DS || !DS->isSingleDecl())
-    return;
-  DynTypedNodeList P2 = utils::parentsOf(Ctx, *DS);
-  const auto *Block = P2.size() == 1 ? P2[0].get<CompoundStmt>() : nullptr;
-  if (!Block)
-    return;
-
-  // The copy itself: only read in its scope, and not moved at its last use
-  // by memlint-copy-at-last-use.
-  utils::VarUses Uses = utils::analyzeVarUses(*VD, *Block, Ctx);
-  if (!Uses.onlyRead() || movedAtLastUseInstead(*VD, Uses, Ctx))
-    return;
-
-  // The source: a local that owns the object, not modified while the copy
-  // lives, and never aliased (no pointer or non-const reference to it that
-  // some call could write through).
-  const VarDecl *Root = owningLocal(Source);
-  const FunctionDecl *Fn = Root ? enclosingFunction(Root) : nullptr;
-  if (!Root || !Fn || Fn != enclosingFunction(VD) || !Fn->getBody() ||
-      (isa<ParmVarDecl>(Root) && isa<CXXConstructorDecl>(Fn)))
+  std::optional<utils::LocalCopy> Copy =
+      utils::readOnlyCopyOfStableLocal(*VD, Ctx);
+  if (!Copy || movedAtLastUseInstead(*VD, Copy->Uses, Ctx))
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation LifeBegin = fileLoc(DS->getEndLoc(), SM);
-  SourceLocation LifeEnd = fileLoc(Block->getRBracLoc(), SM);
-  for (const utils::VarUse &U :
-       utils::analyzeVarUses(*Root, *Fn->getBody(), Ctx).Uses) {
-    using utils::UseKind;
-    if (inRange(U.Ref->getBeginLoc(), LifeBegin, LifeEnd, SM)) {
-      if (U.Kind != UseKind::Read && U.Kind != UseKind::Iterated &&
-          U.Kind != UseKind::Copied)
-        return;
-    } else if (U.Kind == UseKind::NonConstRef ||
-               U.Kind == UseKind::AddressEscapes ||
-               U.Kind == UseKind::Unknown) {
-      return;
-    }
-  }
-
   TypeLoc TL = VD->getTypeSourceInfo()->getTypeLoc();
   std::vector<FixItHint> Fixes;
   bool Fixable = constRefEdits(TL, VD->getType().isConstQualified(), SM,
