@@ -431,7 +431,7 @@ ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
 void ArenaCandidateCheck::registerPPCallbacks(const SourceManager &,
                                               Preprocessor *PP,
                                               Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
   RuntimeInfo.registerPreprocessor(PP);
 }
 

@@ -376,7 +376,7 @@ void CompactStringCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void CompactStringCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
   RuntimeInfo.registerPreprocessor(PP);
 }
 

@@ -4,7 +4,9 @@
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
+#include "checks/utils/SinkCall.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "fixits/Includes.h"
 #include "fixits/Move.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -26,10 +28,6 @@ constexpr char AssignId[] = "assign";
 constexpr char CallId[] = "call";
 constexpr char ParamId[] = "param";
 constexpr char MentionId[] = "mention";
-
-constexpr char DefaultSinkMethods[] =
-    "push_back;emplace_back;push_front;emplace_front;insert;emplace;"
-    "emplace_hint;try_emplace;insert_or_assign;push";
 
 enum class TemplateKind { None, Pattern, Instantiation };
 
@@ -108,67 +106,6 @@ std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
   return "";
 }
 
-/// Whether \p Param of a function template specialization is a forwarding
-/// reference in the template (`Args&&...`, `P&&`).
-bool isForwardingParam(const ParmVarDecl &Param) {
-  const auto *FD = dyn_cast<FunctionDecl>(Param.getDeclContext());
-  const FunctionDecl *Pattern =
-      FD ? FD->getTemplateInstantiationPattern() : nullptr;
-  if (!Pattern)
-    return false;
-  unsigned Index = Param.getFunctionScopeIndex();
-  const ParmVarDecl *P = nullptr;
-  if (Index < Pattern->getNumParams() &&
-      !Pattern->getParamDecl(Index)->isParameterPack())
-    P = Pattern->getParamDecl(Index);
-  else
-    for (const ParmVarDecl *Q : Pattern->parameters())
-      if (Q->isParameterPack())
-        P = Q;
-  if (!P)
-    return false;
-  QualType T = P->getType();
-  if (const auto *PE = T->getAs<PackExpansionType>())
-    T = PE->getPattern();
-  const auto *RR = T->getAs<RValueReferenceType>();
-  return RR && !RR->getPointeeType().hasQualifiers() &&
-         RR->getPointeeType()->getAs<TemplateTypeParmType>();
-}
-
-/// Whether \p Other is \p Base with parameter \p Index an rvalue reference
-/// to what \p Base's lvalue reference there refers to.
-bool isRvalueTwin(const FunctionDecl &Base, const FunctionDecl &Other,
-                  unsigned Index) {
-  if (&Other == &Base || Other.getNumParams() != Base.getNumParams() ||
-      Index >= Base.getNumParams())
-    return false;
-  for (unsigned I = 0; I < Base.getNumParams(); ++I) {
-    QualType A = Base.getParamDecl(I)->getType();
-    QualType B = Other.getParamDecl(I)->getType();
-    if (I != Index ? A.getCanonicalType() != B.getCanonicalType()
-                   : !B->isRValueReferenceType() || plain(A) != plain(B))
-      return false;
-  }
-  return true;
-}
-
-/// Whether the insertion \p MD, whose parameter \p Param is an lvalue
-/// reference, also takes an rvalue there: a forwarding reference, or a
-/// sibling overload taking `T&&` with the other parameters the same.
-bool takesRvalueToo(const CXXMethodDecl &MD, const ParmVarDecl &Param) {
-  if (isForwardingParam(Param))
-    return true;
-  const FunctionDecl *Base = &MD;
-  if (const FunctionTemplateDecl *Primary = MD.getPrimaryTemplate())
-    Base = Primary->getTemplatedDecl();
-  unsigned Index = Param.getFunctionScopeIndex();
-  for (const NamedDecl *ND : MD.getParent()->lookup(MD.getDeclName()))
-    if (const FunctionDecl *Other = ND->getAsFunction())
-      if (isRvalueTwin(*Base, *Other, Index))
-        return true;
-  return false;
-}
-
 /// What one copy of \p T costs, for the message.
 std::string copyCost(QualType T, const ASTContext &Ctx) {
   T = plain(T);
@@ -194,7 +131,7 @@ std::string copyCost(QualType T, const ASTContext &Ctx) {
 CopyAtLastUseCheck::CopyAtLastUseCheck(StringRef Name,
                                        ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), UserScope(Context),
-      RawSinkMethods(Options.get("SinkMethods", DefaultSinkMethods)),
+      RawSinkMethods(Options.get("SinkMethods", utils::DefaultSinkMethods)),
       SinkMethods(
           ::clang::tidy::utils::options::parseStringList(RawSinkMethods)),
       Inserter(
@@ -209,7 +146,7 @@ void CopyAtLastUseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void CopyAtLastUseCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void CopyAtLastUseCheck::registerMatchers(MatchFinder *Finder) {
@@ -274,7 +211,7 @@ CopyAtLastUseCheck::candidate(const MatchFinder::MatchResult &Result) const {
     const auto *Param = Result.Nodes.getNodeAs<ParmVarDecl>(ParamId);
     const CXXMethodDecl *MD = Call->getMethodDecl();
     if (!MD || plain(Param->getType()) != plain(VD->getType()) ||
-        !takesRvalueToo(*MD, *Param))
+        !utils::takesRvalueToo(*MD, *Param))
       return std::nullopt;
     C.Sink = "into '" + MD->getNameAsString() + "'";
   }
@@ -315,22 +252,8 @@ CopyAtLastUseCheck::Verdict CopyAtLastUseCheck::decide(const Candidate &C,
 CopyAtLastUseCheck::Verdict CopyAtLastUseCheck::flowVerdict(const Candidate &C,
                                                             ASTContext &Ctx) {
   const VarDecl &VD = *C.Var;
-  // A variable declared outside the loop the copy is in: the next iteration
-  // may want its value, and a copy hoisted out of the loop on purpose keeps
-  // its capacity (see the docs).
-  bool CrossesLambda = false;
-  if (const Stmt *Loop =
-          utils::enclosingLoopOfBody(*C.Ref, Ctx, &CrossesLambda)) {
-    const SourceManager &SM = Ctx.getSourceManager();
-    if (CrossesLambda ||
-        !SM.isPointWithin(VD.getLocation(), Loop->getBeginLoc(),
-                          Loop->getEndLoc()))
-      return Verdict::Reject;
-  }
   const utils::FunctionFlow *Flow = flowOf(*C.Function, Ctx);
-  if (!Flow || Flow->capturedByReference(VD) || Flow->mentionedInHandler(VD))
-    return Verdict::Reject;
-  if (!Flow->isLastUse(VD, *C.Ref) || Flow->aliasMayOutlive(VD, *C.Ref, Ctx))
+  if (!Flow || !utils::movableAt(VD, *C.Ref, *Flow, Ctx))
     return Verdict::Reject;
   // `T y = x;` with `y` only read is memlint-unneeded-copy's: binding a
   // const reference is better than moving.

@@ -145,7 +145,7 @@ void HeapFixedBufferCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void HeapFixedBufferCheck::registerPPCallbacks(const SourceManager &,
                                                Preprocessor *PP,
                                                Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void HeapFixedBufferCheck::registerMatchers(MatchFinder *Finder) {

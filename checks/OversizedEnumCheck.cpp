@@ -47,7 +47,7 @@ void OversizedEnumCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void OversizedEnumCheck::registerPPCallbacks(const SourceManager &,
                                              Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void OversizedEnumCheck::registerMatchers(MatchFinder *Finder) {

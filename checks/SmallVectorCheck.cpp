@@ -65,7 +65,7 @@ void SmallVectorCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void SmallVectorCheck::registerPPCallbacks(const SourceManager &,
                                            Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
   RuntimeInfo.registerPreprocessor(PP);
 }
 

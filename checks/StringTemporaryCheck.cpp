@@ -246,7 +246,7 @@ void StringTemporaryCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void StringTemporaryCheck::registerPPCallbacks(const SourceManager &,
                                                Preprocessor *PP,
                                                Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void StringTemporaryCheck::registerMatchers(MatchFinder *Finder) {

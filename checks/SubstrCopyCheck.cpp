@@ -164,7 +164,7 @@ void SubstrCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void SubstrCopyCheck::registerPPCallbacks(const SourceManager &,
                                           Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void SubstrCopyCheck::registerMatchers(MatchFinder *Finder) {

@@ -3,10 +3,13 @@
 #include "UnneededCopyCheck.h"
 #include "checks/utils/BoolOption.h"
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/MoveCost.h"
 #include "checks/utils/OverloadRisk.h"
 #include "checks/utils/ReadOnlyUse.h"
+#include "checks/utils/SinkCall.h"
 #include "checks/utils/StringViewUse.h"
 #include "checks/utils/UserCodeParents.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeRewrite.h"
 #include "fixits/TypeSpelling.h"
@@ -180,6 +183,44 @@ const FunctionDecl *canon(const FunctionDecl *FD) {
 
 } // namespace
 
+// The sink methods of memlint-copy-at-last-use when it runs in this TU.
+static std::string copyAtLastUseSinks(ClangTidyContext &Context) {
+  static constexpr llvm::StringLiteral Check = "memlint-copy-at-last-use";
+  if (!Context.isCheckEnabled(Check))
+    return "";
+  const auto &Opts = Context.getOptions().CheckOptions;
+  auto It = Opts.find((Check + ".SinkMethods").str());
+  return It != Opts.end() ? It->second.Value : utils::DefaultSinkMethods;
+}
+
+// Whether memlint-copy-at-last-use moves Var into a sink (a sink method, or
+// the right side of a copy assignment) at one of Uses, its last use: by
+// value and moved is as good as `const&` and copied there (better for a
+// parameter, whose callers can move in), and with both fixes the move would
+// copy from a const reference.
+bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
+                                              const utils::VarUses &Uses,
+                                              ASTContext &Ctx) const {
+  QualType T = Var.getType();
+  if (MoveSinks.empty() || T.isTriviallyCopyableType(Ctx) ||
+      utils::moveCost(T, utils::MoveOp::Construct) != utils::MoveCost::Cheaper)
+    return false;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  std::unique_ptr<utils::FunctionFlow> Flow;
+  for (const utils::VarUse &U : Uses.Uses) {
+    if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
+        !(utils::isSinkArgument(U, T, MoveSinks) ||
+          utils::isCopyAssignedFrom(U)))
+      continue;
+    if (!Flow && FD)
+      Flow = utils::FunctionFlow::build(*FD, Ctx);
+    if (Flow && utils::movableAt(Var, *U.Ref, *Flow, Ctx))
+      return true;
+  }
+  return false;
+}
+
 UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), UserScope(Context),
       MaxTrivialSize(Options.get("MaxTrivialSize", 16U)),
@@ -189,6 +230,8 @@ UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
           utils::parseBoolOption(Options.get("SpanParams", "false"), false)),
       FixGetters(
           utils::parseBoolOption(Options.get("FixGetters", "false"), false)),
+      RawMoveSinks(copyAtLastUseSinks(*Context)),
+      MoveSinks(::clang::tidy::utils::options::parseStringList(RawMoveSinks)),
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
@@ -207,7 +250,7 @@ void UnneededCopyCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void UnneededCopyCheck::registerPPCallbacks(const SourceManager &,
                                             Preprocessor *PP, Preprocessor *) {
-  Inserter.registerPreprocessor(PP);
+  fixits::registerInserter(Inserter, PP);
 }
 
 void UnneededCopyCheck::registerMatchers(MatchFinder *Finder) {
@@ -362,6 +405,8 @@ void UnneededCopyCheck::checkFunction(const FunctionDecl *FD, ASTContext &Ctx) {
           const auto *MD = dyn_cast_or_null<CXXMethodDecl>(U.Callee);
           return MD && MD->isCopyAssignmentOperator() && !U.ThroughMember;
         }))
+      continue;
+    if (movedAtLastUseInstead(*P, It->second, Ctx))
       continue;
     ParamCandidate C{FD, I, ParamFix::ConstRef, {}};
     QualType T = P->getType().getUnqualifiedType();
@@ -701,8 +746,10 @@ void UnneededCopyCheck::checkLocal(const VarDecl *VD, ASTContext &Ctx) {
   if (!Block)
     return;
 
-  // The copy itself: only read in its scope.
-  if (!utils::analyzeVarUses(*VD, *Block, Ctx).onlyRead())
+  // The copy itself: only read in its scope, and not moved at its last use
+  // by memlint-copy-at-last-use.
+  utils::VarUses Uses = utils::analyzeVarUses(*VD, *Block, Ctx);
+  if (!Uses.onlyRead() || movedAtLastUseInstead(*VD, Uses, Ctx))
     return;
 
   // The source: a local that owns the object, not modified while the copy
@@ -757,7 +804,8 @@ void UnneededCopyCheck::checkRangeFor(const CXXForRangeStmt *For,
     return; // a proxy or a prvalue element: no copy to avoid
   if (!Ctx.hasSameUnqualifiedType(LV->getType(), Element->getType()))
     return;
-  if (!utils::analyzeVarUses(*LV, *For->getBody(), Ctx).onlyRead())
+  utils::VarUses Uses = utils::analyzeVarUses(*LV, *For->getBody(), Ctx);
+  if (!Uses.onlyRead() || movedAtLastUseInstead(*LV, Uses, Ctx))
     return;
 
   // The elements must not change while the body runs: the range's owner

@@ -10,6 +10,7 @@
 #define MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 
 #include "checks/utils/PublicApi.h"
+#include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -55,11 +56,17 @@ private:
                   std::vector<ParamCandidate> &Candidates);
   void emitGetter(const GetterCandidate &G);
   bool isExpensive(QualType T) const;
+  bool movedAtLastUseInstead(const VarDecl &Var, const utils::VarUses &Uses,
+                             ASTContext &Ctx) const;
 
   const unsigned MaxTrivialSize;
   const bool StringViewParams;
   const bool SpanParams;
   const bool FixGetters;
+  /// memlint-copy-at-last-use's SinkMethods when that check runs, else
+  /// empty: a variable it moves into a sink is left to it.
+  const std::string RawMoveSinks;
+  const std::vector<StringRef> MoveSinks;
   ::clang::tidy::utils::IncludeInserter Inserter;
   utils::PublicApi PublicAPI;
 

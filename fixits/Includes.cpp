@@ -1,8 +1,11 @@
 //===--- Includes.cpp - add an #include where an edit needs it ------------===//
 
 #include "Includes.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
+#include <map>
+#include <mutex>
 
 namespace clang::tidy::memlint::fixits {
 
@@ -145,6 +148,52 @@ std::optional<unsigned> endOfCommentLines(llvm::StringRef Text, unsigned Pos) {
   return End;
 }
 
+bool isIncludeLine(llvm::StringRef Line) {
+  llvm::StringRef Code = Line.ltrim(" \t");
+  if (!Code.consume_front("#"))
+    return false;
+  Code = Code.ltrim(" \t");
+  return Code.starts_with("include") || Code.starts_with("import");
+}
+
+// The include lines handed out in each TU, by its SourceManager. Entries of
+// a finished TU stay until a TU with the same SourceManager address starts
+// (registerInserter): a few strings per TU.
+class InsertionLedger {
+public:
+  void reset(const SourceManager *SM) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    Taken[SM].clear();
+  }
+
+  // The first of Slots that is free, or holds the same text already (the
+  // appliers deduplicate identical edits), now taken; the first when all
+  // are taken by other headers.
+  IncludeSlot claim(const SourceManager *SM, FileID FID,
+                    std::vector<IncludeSlot> Slots) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    auto &InTU = Taken[SM];
+    for (IncludeSlot &S : Slots) {
+      auto [It, Inserted] =
+          InTU.try_emplace({FID.getHashValue(), S.Offset}, S.Code);
+      if (Inserted || It->second == S.Code)
+        return std::move(S);
+    }
+    return std::move(Slots.front());
+  }
+
+private:
+  std::mutex Mutex; // clangd runs the checks of several TUs at once
+  std::map<const SourceManager *,
+           std::map<std::pair<unsigned, unsigned>, std::string>>
+      Taken;
+};
+
+InsertionLedger &ledger() {
+  static InsertionLedger L;
+  return L;
+}
+
 bool isPragmaOnce(llvm::StringRef Code) {
   if (!Code.consume_front("#"))
     return false;
@@ -156,6 +205,34 @@ bool isPragmaOnce(llvm::StringRef Code) {
          (Arg.empty() || !(llvm::isAlnum(Arg[0]) || Arg[0] == '_'));
 }
 } // namespace
+
+void registerInserter(tidy::utils::IncludeInserter &Inserter,
+                      Preprocessor *PP) {
+  Inserter.registerPreprocessor(PP);
+  ledger().reset(&PP->getSourceManager());
+}
+
+std::vector<IncludeSlot> includeSlots(llvm::StringRef Text, unsigned Offset,
+                                      llvm::StringRef Code) {
+  std::vector<IncludeSlot> Out;
+  // Before the previous line's newline the line goes first, its newline last.
+  std::string AtEndOfLineAbove =
+      Code.ends_with("\n") ? ("\n" + Code.drop_back()).str() : "";
+  // A bound keeps a pathological run of conflicts cheap.
+  for (unsigned Pos = Offset, Step = 0; Step < 16; ++Step) {
+    Out.push_back({Pos, Code.str()});
+    if (Pos == 0 || Pos > Text.size() || Text[Pos - 1] != '\n' ||
+        AtEndOfLineAbove.empty())
+      break;
+    Out.push_back({Pos - 1, AtEndOfLineAbove});
+    size_t NL = Pos >= 2 ? Text.rfind('\n', Pos - 2) : llvm::StringRef::npos;
+    unsigned Above = NL == llvm::StringRef::npos ? 0 : NL + 1;
+    if (!isIncludeLine(Text.slice(Above, Pos)))
+      break;
+    Pos = Above;
+  }
+  return Out;
+}
 
 unsigned endOfPreamble(llvm::StringRef Text) {
   std::optional<std::pair<unsigned, unsigned>> Guard = includeGuard(Text);
@@ -225,15 +302,34 @@ std::optional<unsigned> endOfEnclosingConditional(llvm::StringRef Text,
 }
 
 // The inserter writes "#include <x>\n" before a line; at Offset, the start
-// of a line, the same text goes. A last line without a newline needs one.
+// of a line, the same text goes, in the first slot no other header took in
+// this TU. A last line without a newline needs one.
 static FixItHint insertAt(const SourceManager &SM, FileID FID,
                           llvm::StringRef Text, unsigned Offset,
                           llvm::StringRef Code) {
-  std::string Insert = Code.str();
-  if (Offset == Text.size() && !Text.ends_with("\n"))
-    Insert = "\n" + Insert;
+  IncludeSlot Slot = ledger().claim(&SM, FID, includeSlots(Text, Offset, Code));
+  if (Slot.Offset == Text.size() && !Text.ends_with("\n"))
+    Slot.Code = "\n" + Slot.Code;
   return FixItHint::CreateInsertion(
-      SM.getLocForStartOfFile(FID).getLocWithOffset(Offset), Insert);
+      SM.getLocForStartOfFile(FID).getLocWithOffset(Slot.Offset), Slot.Code);
+}
+
+// Where the include of Header goes: IncludeInserter's place, or below the
+// preamble when it anchored on the top of the file, or below the enclosing
+// conditional block.
+static unsigned placeOfInclude(llvm::StringRef Text, unsigned Offset) {
+  // With no include to anchor on, the inserter writes at the top of the
+  // file: above `#pragma once` or the include guard, which then no longer
+  // covers the include, and above the file's license comment.
+  if (Offset == 0)
+    return endOfPreamble(Text);
+  std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset);
+  // Only a block of directives moves the include: when the block also holds
+  // code (a file wrapped in `#ifdef __linux__`), that code may use the
+  // header, and below the `#endif` would be too late.
+  if (After && onlyDirectives(Text.slice(Offset, *After)))
+    return *After;
+  return Offset;
 }
 
 std::optional<FixItHint>
@@ -247,28 +343,15 @@ includeInsertion(tidy::utils::IncludeInserter &Inserter,
   llvm::StringRef Text = SM.getBufferData(FID, &Invalid);
   if (Invalid)
     return H;
-  // With no include to anchor on, the inserter writes at the top of the
-  // file: above `#pragma once` or the include guard, which then no longer
-  // covers the include, and above the file's license comment.
-  if (Offset == 0) {
-    unsigned Preamble = endOfPreamble(Text);
-    if (Preamble == 0)
-      return H;
+  unsigned Place = placeOfInclude(Text, Offset);
+  std::string Code = H->CodeToInsert;
+  if (Offset == 0 && Place != 0) {
     // The inserter ends the include with a blank line, to set it apart from
     // the code; where a blank line follows already, one newline does.
-    std::string Code = llvm::StringRef(H->CodeToInsert).rtrim("\n").str();
-    Code += Preamble < Text.size() && Text[Preamble] == '\n' ? "\n" : "\n\n";
-    return insertAt(SM, FID, Text, Preamble, Code);
+    Code = llvm::StringRef(Code).rtrim("\n").str();
+    Code += Place < Text.size() && Text[Place] == '\n' ? "\n" : "\n\n";
   }
-  std::optional<unsigned> After = endOfEnclosingConditional(Text, Offset);
-  // Only a block of directives moves the include: when the block also holds
-  // code (a file wrapped in `#ifdef __linux__`), that code may use the
-  // header, and below the `#endif` would be too late.
-  if (After && !onlyDirectives(Text.slice(Offset, *After)))
-    After.reset();
-  if (After)
-    return insertAt(SM, FID, Text, *After, H->CodeToInsert);
-  return H;
+  return insertAt(SM, FID, Text, Place, Code);
 }
 
 std::vector<FixItHint> includeInFiles(tidy::utils::IncludeInserter &Inserter,

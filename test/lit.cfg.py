@@ -48,6 +48,8 @@ config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%src_root", config.memlint_src_root))
 config.substitutions.append(("%bindir", bindir))
 config.substitutions.append(("%not", os.path.join(config.llvm_root, "bin", "not")))
+config.substitutions.append(("%clang_apply_replacements",
+                             os.path.join(config.llvm_root, "bin", "clang-apply-replacements")))
 
 config.available_features.add("llvm-%s" % config.llvm_version_major)
 

@@ -4,9 +4,10 @@
     report.py --json OUT.json --text OUT.txt --status OUT.status RESULT...
 
 RESULTs are the aspect's <src>.memlint.json / <src>.memlint.status pairs.
-Findings that several TUs report (a shared header) appear once; the output is
-sorted by file, offset, check and message, so it does not depend on the order
-Bazel lists the results in. The status is that of one `memlint check` over
+Findings that several TUs report (a shared header) appear once, by the rule
+`memlint check` merges TUs with (check, place, and which of the check's
+findings there it is; not the message); the output is sorted by file, offset
+and check, so it does not depend on the order Bazel lists the results in. The status is that of one `memlint check` over
 all the TUs: 2 if a TU hit a configuration error, else 3 if a TU could not be
 analysed, else 1 if anything is reported, else 0.
 """
@@ -36,14 +37,36 @@ def read_units(paths):
 
 
 def merge(units):
-    seen = {}
+    """memlint check's several-TU rule (driver/memlint/Analyze.cpp
+    mergeFindings): one finding per check, place and ordinal of the check's
+    distinct messages there in its TU, as the first TU in path order words
+    it; TUs that word it differently (template instantiations) add a note."""
+    groups = {}
     for unit in units:
         if unit["status"] not in (0, 1):
             continue  # a TU that did not compile: its findings are not trusted
+        in_tu = {}
         for f in unit["findings"]:
-            key = (f.get("file", ""), f.get("offset", 0), f.get("check", ""), f.get("message", ""))
-            seen.setdefault(key, f)
-    return [seen[k] for k in sorted(seen)]
+            place = (f.get("check", ""), f.get("file", ""), f.get("offset", 0))
+            seen = in_tu.setdefault(place, [])
+            if f.get("message") in seen:
+                continue
+            seen.append(f.get("message"))
+            key = (place[1], place[2], place[0], len(seen) - 1)
+            group = groups.setdefault(key, {"first": f, "messages": set()})
+            group["messages"].add(f.get("message"))
+    out = []
+    for key in sorted(groups):
+        group = groups[key]
+        f = dict(group["first"])
+        if len(group["messages"]) > 1:
+            f["notes"] = list(f.get("notes", [])) + [{
+                "file": f.get("file"), "line": f.get("line"), "column": f.get("column"),
+                "message": "reported %d ways at this place (template instantiations or TUs "
+                           "that see different types); shown as the first TU in path order "
+                           "reports it" % len(group["messages"])}]
+        out.append(f)
+    return out
 
 
 def gate_status(units, findings):

@@ -3,6 +3,8 @@
 // endOfEnclosingConditional: where an #include must go so that no
 // configuration skips it. endOfPreamble: where it goes in a file that has
 // no include (below `#pragma once`, the include guard, a license comment).
+// includeSlots: the equivalent places for an include another check's
+// different header already took.
 //
 //===----------------------------------------------------------------------===//
 
@@ -11,6 +13,8 @@
 
 using clang::tidy::memlint::fixits::endOfEnclosingConditional;
 using clang::tidy::memlint::fixits::endOfPreamble;
+using clang::tidy::memlint::fixits::IncludeSlot;
+using clang::tidy::memlint::fixits::includeSlots;
 
 namespace {
 
@@ -108,6 +112,52 @@ TEST(IncludesTest, PreambleAtTheEndOfAFile) {
   EXPECT_EQ(endOfPreamble(T), T.size());
   llvm::StringRef C = "// only a comment\n";
   EXPECT_EQ(endOfPreamble(C), C.size());
+}
+
+// Applies Slot to Text.
+std::string applied(llvm::StringRef Text, const IncludeSlot &Slot) {
+  return (Text.take_front(Slot.Offset) + Slot.Code +
+          Text.drop_front(Slot.Offset))
+      .str();
+}
+
+TEST(IncludesTest, SlotsWalkUpThroughIncludesOnly) {
+  llvm::StringRef T = "#ifdef X\n#define Y\n#endif\n#include <a>\n"
+                      "#include <b>\n#include <d>\n";
+  llvm::StringRef Code = "#include <c>\n";
+  std::vector<IncludeSlot> S = includeSlots(T, at(T, "#include <d>"), Code);
+  // At <d>, before <b>'s newline, at <b>, before <a>'s newline, at <a>,
+  // before the `#endif`'s newline (the same place as at <a>): the `#endif`
+  // ends the walk.
+  ASSERT_EQ(S.size(), 6u);
+  EXPECT_EQ(S[0].Offset, at(T, "#include <d>"));
+  EXPECT_EQ(S[1].Offset, at(T, "#include <d>") - 1);
+  EXPECT_EQ(S[1].Code, "\n#include <c>");
+  EXPECT_EQ(S[4].Offset, at(T, "#include <a>"));
+  // Every slot puts the same line between the same neighbours or above.
+  llvm::StringRef Want = "#endif\n#include <a>\n#include <b>\n"
+                         "#include <c>\n#include <d>\n";
+  EXPECT_NE(applied(T, S[0]).find(Want), std::string::npos);
+  EXPECT_NE(applied(T, S[1]).find(Want), std::string::npos);
+  EXPECT_EQ(applied(T, S[4]).find("#endif\n#include <c>\n#include <a>\n"),
+            at(T, "#endif"));
+  EXPECT_EQ(applied(T, S[5]), applied(T, S[4]));
+  // No two slots share an offset.
+  for (size_t I = 1; I < S.size(); ++I)
+    EXPECT_LT(S[I].Offset, S[I - 1].Offset);
+}
+
+TEST(IncludesTest, SlotsAtTheTopOfAFile) {
+  llvm::StringRef T = "#include <a>\n";
+  std::vector<IncludeSlot> S = includeSlots(T, 0, "#include <b>\n");
+  ASSERT_EQ(S.size(), 1u);
+  EXPECT_EQ(S[0].Offset, 0u);
+  // A blank line after the include (below a preamble) is kept.
+  llvm::StringRef P = "#pragma once\nint f();\n";
+  std::vector<IncludeSlot> Q =
+      includeSlots(P, at(P, "int f"), "#include <b>\n\n");
+  ASSERT_EQ(Q.size(), 2u);
+  EXPECT_EQ(applied(P, Q[1]), "#pragma once\n#include <b>\n\nint f();\n");
 }
 
 } // namespace

@@ -2,7 +2,8 @@
 
 checks/utils/ answers questions: it never builds an edit (no FixItHint) and
 includes neither fixits/ nor a check. fixits/ builds edits and includes no
-check. Every .cpp of the three layers is in checks/CMakeLists.txt's explicit
+check. A check registers its IncludeInserter through fixits::registerInserter,
+which keeps different checks' includes off one offset. Every .cpp of the three layers is in checks/CMakeLists.txt's explicit
 lists, and every listed file exists. Prints one line per violation and exits
 1 if there is any.
 """
@@ -35,6 +36,11 @@ for f in sorted((root / "fixits").glob("*.[ch]*")):
     for inc in includes(f):
         if is_check_header(inc):
             problems.append(f"{f.relative_to(root)}: includes {inc}")
+
+for f in sorted((root / "checks").glob("*.cpp")):
+    if re.search(r"Inserter\.registerPreprocessor\(", f.read_text(errors="replace")):
+        problems.append(f"{f.relative_to(root)}: registers its IncludeInserter directly; "
+                        "use fixits::registerInserter")
 
 cmake = (root / "checks/CMakeLists.txt").read_text()
 if "GLOB" in cmake:
