@@ -57,35 +57,42 @@ static void writeProfileSummary(llvm::raw_ostream &OS, const ProfileSummary &P,
 // --- text
 // -------------------------------------------------------------------------
 
+// One finding: clang's "file:line:col: warning: ..." line, the source line
+// and caret, the profile's numbers, the notes.
+static void writeTextFinding(llvm::raw_ostream &OS, const Finding &F,
+                             ReportContext &Ctx) {
+  std::string Where = F.Pos.File.empty()
+                          ? std::string("memlint")
+                          : displayPath(F.Pos.File, Ctx) + ":" +
+                                std::to_string(F.Pos.Line) + ":" +
+                                std::to_string(F.Pos.Column);
+  OS << Where << ": " << F.Level << ": " << F.Message << " [" << F.Check
+     << "]\n";
+  if (!F.Pos.File.empty()) {
+    // Source line and caret, as clang prints them (tabs kept for alignment).
+    OS << llvm::format("%5u", F.Pos.Line) << " | " << F.SourceLine << "\n";
+    std::string Caret;
+    for (unsigned I = 0; I + 1 < F.Pos.Column && I < F.SourceLine.size(); ++I)
+      Caret += F.SourceLine[I] == '\t' ? '\t' : ' ';
+    OS << "      | " << Caret << "^\n";
+  }
+  if (F.Prof)
+    OS << "      | profile: " << profileNumbers(*F.Prof) << "\n";
+  for (const Note &N : F.Notes) {
+    if (!N.Pos.File.empty())
+      OS << displayPath(N.Pos.File, Ctx) << ":" << N.Pos.Line << ":"
+         << N.Pos.Column << ": ";
+    OS << "note: " << N.Message << "\n";
+  }
+}
+
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                ReportContext &Ctx) {
   std::map<std::string, unsigned> PerCheck;
   std::set<std::string> Files;
   unsigned long long Bytes = 0;
   for (const Finding &F : Findings) {
-    std::string Where = F.Pos.File.empty()
-                            ? std::string("memlint")
-                            : displayPath(F.Pos.File, Ctx) + ":" +
-                                  std::to_string(F.Pos.Line) + ":" +
-                                  std::to_string(F.Pos.Column);
-    OS << Where << ": " << F.Level << ": " << F.Message << " [" << F.Check
-       << "]\n";
-    if (!F.Pos.File.empty()) {
-      // Source line and caret, as clang prints them (tabs kept for alignment).
-      OS << llvm::format("%5u", F.Pos.Line) << " | " << F.SourceLine << "\n";
-      std::string Caret;
-      for (unsigned I = 0; I + 1 < F.Pos.Column && I < F.SourceLine.size(); ++I)
-        Caret += F.SourceLine[I] == '\t' ? '\t' : ' ';
-      OS << "      | " << Caret << "^\n";
-    }
-    if (F.Prof)
-      OS << "      | profile: " << profileNumbers(*F.Prof) << "\n";
-    for (const Note &N : F.Notes) {
-      if (!N.Pos.File.empty())
-        OS << displayPath(N.Pos.File, Ctx) << ":" << N.Pos.Line << ":"
-           << N.Pos.Column << ": ";
-      OS << "note: " << N.Message << "\n";
-    }
+    writeTextFinding(OS, F, Ctx);
     ++PerCheck[F.Check];
     Files.insert(F.Pos.File);
     Bytes += bytesSaved(F);

@@ -127,6 +127,25 @@ double parseMinShare(const std::string &V) {
   return P / 100;
 }
 
+// Combinations of options that exclude or need each other.
+void validateCheckOptions(const CheckOptions &O) {
+  if (O.Fix && O.FixDryRun)
+    usageError("--fix and --fix-dry-run exclude each other");
+  if (O.FixPassesGiven && !O.Fix)
+    usageError("--fix-passes needs --fix (--fix-dry-run shows the first "
+               "pass's fixes)");
+  if (O.Shard && O.Format != "json" && O.Format != "sarif")
+    usageError("--shard needs --format json or sarif ('memlint merge' reads "
+               "them)");
+  if (O.RankGiven && O.Profiles.empty())
+    usageError("--top and --min-share rank by a profile: they need --profile");
+  if (O.Shard && !O.Profiles.empty())
+    usageError("--shard: rank after merging ('memlint merge --profile')");
+  if (O.Shard && (O.Fix || O.FixDryRun))
+    usageError("--shard: fix after merging ('memlint merge --fix'), where "
+               "every TU's edits are known");
+}
+
 CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
   CheckOptions O;
   bool OnlyFiles = false;
@@ -210,21 +229,7 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       usageError("unknown option '" + A.str() + "' (see memlint --help)");
     }
   }
-  if (O.Fix && O.FixDryRun)
-    usageError("--fix and --fix-dry-run exclude each other");
-  if (O.FixPassesGiven && !O.Fix)
-    usageError("--fix-passes needs --fix (--fix-dry-run shows the first "
-               "pass's fixes)");
-  if (O.Shard && O.Format != "json" && O.Format != "sarif")
-    usageError("--shard needs --format json or sarif ('memlint merge' reads "
-               "them)");
-  if (O.RankGiven && O.Profiles.empty())
-    usageError("--top and --min-share rank by a profile: they need --profile");
-  if (O.Shard && !O.Profiles.empty())
-    usageError("--shard: rank after merging ('memlint merge --profile')");
-  if (O.Shard && (O.Fix || O.FixDryRun))
-    usageError("--shard: fix after merging ('memlint merge --fix'), where "
-               "every TU's edits are known");
+  validateCheckOptions(O);
   return O;
 }
 
