@@ -734,6 +734,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     // Every iteration but the first reuses the capacity.
     memlint::utils::noteAllocationsRemoved(*this, V->getLocation(),
                                            Runs->Runs - 1, true);
+  // The growth calls allocate, not (only) the declaration.
+  memlint::utils::noteAllocationSites(*this, *V, *Block, Ctx, V->getLocation());
 }
 
 } // namespace clang::tidy::memlint

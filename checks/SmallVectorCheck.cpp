@@ -1,6 +1,7 @@
 //===--- SmallVectorCheck.cpp - memlint-small-vector ----------------------===//
 
 #include "SmallVectorCheck.h"
+#include "checks/utils/FixSaving.h"
 #include "checks/utils/UserCodeParents.h"
 #include "fixits/Includes.h"
 #include "fixits/TypeSpelling.h"
@@ -270,6 +271,8 @@ void SmallVectorCheck::emit(const Candidate &C, uint64_t Max,
   else if (!HasRuntime)
     diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
         << utils::RuntimeAvailability::missingReason(SmallVectorHeader);
+  // The pushes allocate, not the declaration.
+  utils::noteAllocationSites(*this, *VD, *C.Scope, Context, VD->getLocation());
 }
 
 void SmallVectorCheck::emitArray(const Candidate &C,

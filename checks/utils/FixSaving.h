@@ -25,6 +25,21 @@ namespace clang::tidy::memlint::utils {
 void noteAllocationsRemoved(ClangTidyCheck &Check, SourceLocation Loc,
                             uint64_t N, bool InLoop);
 
+/// The text of the note noteAllocationSites puts at each line whose
+/// allocations a fix removes; `memlint check --profile` reads it (it must
+/// stay the same as AllocationsRemovedNote in driver/memlint/Rank.cpp).
+inline constexpr const char *AllocationsRemovedNote =
+    "allocations removed here";
+
+/// Notes AllocationsRemovedNote at each line of \p Scope where \p V is
+/// grown: a member call or overloaded operator on it, or a call taking it by
+/// non-const reference. `memlint check --profile` attributes the allocations
+/// profiled at those lines (besides the diagnostic's own line, which gets no
+/// note) to the finding. Each line once; none inside macros.
+void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
+                         const Stmt &Scope, ASTContext &Ctx,
+                         SourceLocation DiagLoc);
+
 } // namespace clang::tidy::memlint::utils
 
 #endif // MEMLINT_CHECKS_UTILS_FIXSAVING_H

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -64,6 +65,15 @@ struct Note {
   Position Pos;
 };
 
+/// What a profile attributes to a finding (`check --profile`): the
+/// allocations and bytes of the profiled sites at the lines its fix changes,
+/// and their share of the run's allocations (0..1).
+struct FindingProfile {
+  uint64_t Allocations = 0;
+  uint64_t Bytes = 0;
+  double Share = 0;
+};
+
 struct Finding {
   std::string Check;
   std::string Message;
@@ -77,6 +87,7 @@ struct Finding {
   std::string Fingerprint; // check, file, normalized line and its context
   std::string LineKey;     // check, file, normalized line
   bool Fixed = false;      // --fix applied its edits
+  std::optional<FindingProfile> Prof; // --profile
 };
 
 /// What one TU produced: its own findings (before the merge of several TUs'),
@@ -175,9 +186,27 @@ struct RunSummary {
   double Seconds = 0;
   unsigned Suppressed = 0; // by the baseline
   unsigned Filtered = 0;   // outside --diff
+  unsigned Unranked = 0;   // below --top / --min-share
   bool CacheUsed = false;  // --cache: the report says hits and misses
   unsigned CacheHits = 0;
   unsigned CacheMisses = 0;
+};
+
+/// A user-code site of the profile that no finding covers.
+struct UncoveredSite {
+  std::string File; // as the profile names it
+  unsigned Line = 0;
+  std::string Function;
+  uint64_t Allocations = 0;
+  uint64_t Bytes = 0;
+};
+
+/// The run's totals and the hottest sites no finding covers (`--profile`).
+struct ProfileSummary {
+  uint64_t Allocations = 0;
+  uint64_t Bytes = 0;
+  uint64_t Covered = 0; // allocations of the sites some finding covers
+  std::vector<UncoveredSite> Unattributed;
 };
 
 struct ReportContext {
@@ -186,6 +215,7 @@ struct ReportContext {
   SourceCache *Sources = nullptr;
   RunSummary Summary;
   const ShardInfo *Shard = nullptr; // JSON and SARIF carry it for the merge
+  std::optional<ProfileSummary> Profile; // --profile
 };
 
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,

@@ -7,6 +7,7 @@
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -25,8 +26,65 @@ static std::string displayPath(const std::string &File, ReportContext &Ctx) {
   return relativeTo(File, Ctx.Cwd);
 }
 
+// "1000 allocations (45.2% of the run), 16376 bytes".
+static std::string profileNumbers(const FindingProfile &P) {
+  return std::to_string(P.Allocations) +
+         (P.Allocations == 1 ? " allocation (" : " allocations (") +
+         llvm::formatv("{0:F1}", P.Share * 100).str() + "% of the run), " +
+         std::to_string(P.Bytes) + " bytes";
+}
+
+// The summary's profile lines: how much of the run the findings cover, and
+// the hottest sites none covers.
+static void writeProfileSummary(llvm::raw_ostream &OS, const ProfileSummary &P,
+                                ReportContext &Ctx) {
+  double Share = P.Allocations ? 100.0 * P.Covered / P.Allocations : 0;
+  OS << "  profile: " << P.Allocations << " allocations, " << P.Bytes
+     << " bytes; the findings cover " << P.Covered << " ("
+     << llvm::formatv("{0:F1}", Share) << "%)\n";
+  for (size_t I = 0; I < P.Unattributed.size() && I < 5; ++I) {
+    const UncoveredSite &U = P.Unattributed[I];
+    std::string File = llvm::StringRef(U.File).starts_with("/")
+                           ? displayPath(U.File, Ctx)
+                           : U.File;
+    OS << "  not covered: " << File << ":" << U.Line << " (" << U.Function
+       << "): " << U.Allocations
+       << (U.Allocations == 1 ? " allocation, " : " allocations, ") << U.Bytes
+       << " bytes\n";
+  }
+}
+
 // --- text
 // -------------------------------------------------------------------------
+
+// One finding: clang's "file:line:col: warning: ..." line, the source line
+// and caret, the profile's numbers, the notes.
+static void writeTextFinding(llvm::raw_ostream &OS, const Finding &F,
+                             ReportContext &Ctx) {
+  std::string Where = F.Pos.File.empty()
+                          ? std::string("memlint")
+                          : displayPath(F.Pos.File, Ctx) + ":" +
+                                std::to_string(F.Pos.Line) + ":" +
+                                std::to_string(F.Pos.Column);
+  OS << Where << ": " << F.Level << ": " << F.Message << " [" << F.Check
+     << "]\n";
+  if (!F.Pos.File.empty()) {
+    // Source line and caret, as clang prints them (tabs kept for alignment).
+    OS << llvm::format("%5u", F.Pos.Line) << " | " << F.SourceLine << "\n";
+    std::string Caret;
+    for (unsigned I = 0; I + 1 < F.Pos.Column && I < F.SourceLine.size(); ++I)
+      Caret += F.SourceLine[I] == '\t' ? '\t' : ' ';
+    OS << "      | " << Caret << "^\n";
+  }
+  if (F.Prof)
+    OS << "      | profile: " << profileNumbers(*F.Prof) << "\n";
+  for (const Note &N : F.Notes) {
+    if (!N.Pos.File.empty())
+      OS << displayPath(N.Pos.File, Ctx) << ":" << N.Pos.Line << ":"
+         << N.Pos.Column << ": ";
+    OS << "note: " << N.Message << "\n";
+  }
+}
 
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                ReportContext &Ctx) {
@@ -34,27 +92,7 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   std::set<std::string> Files;
   unsigned long long Bytes = 0;
   for (const Finding &F : Findings) {
-    std::string Where = F.Pos.File.empty()
-                            ? std::string("memlint")
-                            : displayPath(F.Pos.File, Ctx) + ":" +
-                                  std::to_string(F.Pos.Line) + ":" +
-                                  std::to_string(F.Pos.Column);
-    OS << Where << ": " << F.Level << ": " << F.Message << " [" << F.Check
-       << "]\n";
-    if (!F.Pos.File.empty()) {
-      // Source line and caret, as clang prints them (tabs kept for alignment).
-      OS << llvm::format("%5u", F.Pos.Line) << " | " << F.SourceLine << "\n";
-      std::string Caret;
-      for (unsigned I = 0; I + 1 < F.Pos.Column && I < F.SourceLine.size(); ++I)
-        Caret += F.SourceLine[I] == '\t' ? '\t' : ' ';
-      OS << "      | " << Caret << "^\n";
-    }
-    for (const Note &N : F.Notes) {
-      if (!N.Pos.File.empty())
-        OS << displayPath(N.Pos.File, Ctx) << ":" << N.Pos.Line << ":"
-           << N.Pos.Column << ": ";
-      OS << "note: " << N.Message << "\n";
-    }
+    writeTextFinding(OS, F, Ctx);
     ++PerCheck[F.Check];
     Files.insert(F.Pos.File);
     Bytes += bytesSaved(F);
@@ -74,6 +112,8 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     OS << "; " << S.Suppressed << " suppressed by the baseline";
   if (S.Filtered)
     OS << "; " << S.Filtered << " outside the --diff lines";
+  if (S.Unranked)
+    OS << "; " << S.Unranked << " below --top/--min-share";
   if (S.CacheUsed)
     OS << "; cache: " << S.CacheHits
        << (S.CacheHits == 1 ? " hit, " : " hits, ") << S.CacheMisses
@@ -90,6 +130,8 @@ void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     if (Bytes)
       OS << "  layout fixes would save " << Bytes << " bytes\n";
   }
+  if (Ctx.Profile)
+    writeProfileSummary(OS, *Ctx.Profile, Ctx);
 }
 
 // --- JSON
@@ -127,7 +169,25 @@ static json::Object findingJson(const Finding &F, ReportContext &Ctx) {
   O["fixes"] = std::move(Edits);
   if (unsigned B = bytesSaved(F))
     O["bytesSaved"] = B;
+  if (F.Prof)
+    O["profile"] = json::Object{{"allocations", F.Prof->Allocations},
+                                {"bytes", F.Prof->Bytes},
+                                {"share", F.Prof->Share}};
   return O;
+}
+
+static json::Object summaryJson(const ProfileSummary &P, ReportContext &Ctx) {
+  json::Array Open;
+  for (const UncoveredSite &U : P.Unattributed)
+    Open.push_back(json::Object{{"file", relativeTo(U.File, Ctx.Root)},
+                                {"line", U.Line},
+                                {"function", U.Function},
+                                {"allocations", U.Allocations},
+                                {"bytes", U.Bytes}});
+  return json::Object{{"allocations", P.Allocations},
+                      {"bytes", P.Bytes},
+                      {"covered", P.Covered},
+                      {"unattributed", std::move(Open)}};
 }
 
 // The part of a shard's report `memlint merge` reads back (Shard.cpp).
@@ -180,6 +240,10 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   }
   if (Ctx.Shard)
     Root["shard"] = shardJson(*Ctx.Shard, Ctx);
+  if (Ctx.Profile)
+    Root["profile"] = summaryJson(*Ctx.Profile, Ctx);
+  if (S.Unranked)
+    (*Root.getObject("summary"))["belowRank"] = S.Unranked;
   OS << llvm::formatv("{0:2}", json::Value(std::move(Root))) << "\n";
 }
 
@@ -317,6 +381,13 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     }
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
+    if (F.Prof) {
+      // SARIF's rank: 0-100, higher first; the share of the run's allocations.
+      Result["rank"] = std::round(F.Prof->Share * 10000) / 100;
+      Result["properties"] = json::Object{{"allocations", F.Prof->Allocations},
+                                          {"bytes", F.Prof->Bytes},
+                                          {"share", F.Prof->Share}};
+    }
     if (!F.Edits.empty()) {
       // One artifactChange per file, replacements in file order.
       std::map<std::string, json::Array> PerFile;
@@ -398,8 +469,11 @@ void writeGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     if (!F.Pos.File.empty())
       OS << "file=" << ghEscape(relativeTo(F.Pos.File, Ctx.Root), true)
          << ",line=" << F.Pos.Line << ",col=" << F.Pos.Column << ",";
-    OS << "title=" << ghEscape(F.Check, true)
-       << "::" << ghEscape(F.Message, false) << "\n";
+    std::string Msg = F.Message;
+    if (F.Prof)
+      Msg += " (profile: " + profileNumbers(*F.Prof) + ")";
+    OS << "title=" << ghEscape(F.Check, true) << "::" << ghEscape(Msg, false)
+       << "\n";
   }
 }
 

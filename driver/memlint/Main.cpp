@@ -69,6 +69,12 @@ check options:
                          --format json or sarif, merged by 'memlint merge')
   --cache DIR|URL        reuse the results of unchanged TUs from a directory
                          or a plain HTTP cache (http://HOST:PORT/PREFIX)
+  --profile PROFILE      rank findings by the allocations of PROFILE (memlint
+                         measure --sites, or DHAT) their fixes remove;
+                         repeatable, the profiles are summed
+  --top N                with --profile, report the N findings ranked first
+  --min-share PCT        with --profile, report findings whose allocations
+                         are at least PCT% of the run's
   --version              print the version
 
 merge: merges the reports of 'memlint check --shard K/N' into the report of
@@ -98,10 +104,47 @@ struct CheckOptions {
   std::vector<std::string> ExtraArgs;
   std::optional<std::pair<unsigned, unsigned>> Shard;
   std::optional<std::string> Cache;
+  std::vector<std::string> Profiles;
+  unsigned Top = 0;       // 0: all
+  double MinShare = 0;    // 0..1
+  bool RankGiven = false; // --top or --min-share
   std::vector<std::string> Files;
 };
 
 [[noreturn]] void usageError(const std::string &Msg) { throw UsageError{Msg}; }
+
+unsigned parseTop(const std::string &V) {
+  unsigned N = 0;
+  if (llvm::StringRef(V).getAsInteger(10, N) || N == 0)
+    usageError("--top needs a positive number, not '" + V + "'");
+  return N;
+}
+
+double parseMinShare(const std::string &V) {
+  double P = 0;
+  if (llvm::StringRef(V).getAsDouble(P) || !(P >= 0 && P <= 100))
+    usageError("--min-share needs a percentage from 0 to 100, not '" + V + "'");
+  return P / 100;
+}
+
+// Combinations of options that exclude or need each other.
+void validateCheckOptions(const CheckOptions &O) {
+  if (O.Fix && O.FixDryRun)
+    usageError("--fix and --fix-dry-run exclude each other");
+  if (O.FixPassesGiven && !O.Fix)
+    usageError("--fix-passes needs --fix (--fix-dry-run shows the first "
+               "pass's fixes)");
+  if (O.Shard && O.Format != "json" && O.Format != "sarif")
+    usageError("--shard needs --format json or sarif ('memlint merge' reads "
+               "them)");
+  if (O.RankGiven && O.Profiles.empty())
+    usageError("--top and --min-share rank by a profile: they need --profile");
+  if (O.Shard && !O.Profiles.empty())
+    usageError("--shard: rank after merging ('memlint merge --profile')");
+  if (O.Shard && (O.Fix || O.FixDryRun))
+    usageError("--shard: fix after merging ('memlint merge --fix'), where "
+               "every TU's edits are known");
+}
 
 CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
   CheckOptions O;
@@ -170,6 +213,14 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       O.Shard = parseShard(*V);
     } else if (auto V = Value("--cache")) {
       O.Cache = *V;
+    } else if (auto V = Value("--profile")) {
+      O.Profiles.push_back(*V);
+    } else if (auto V = Value("--top")) {
+      O.Top = parseTop(*V);
+      O.RankGiven = true;
+    } else if (auto V = Value("--min-share")) {
+      O.MinShare = parseMinShare(*V);
+      O.RankGiven = true;
     } else if (A == "--fix") {
       O.Fix = true;
     } else if (A == "--fix-dry-run") {
@@ -178,17 +229,7 @@ CheckOptions parseCheckOptions(llvm::ArrayRef<std::string> Args) {
       usageError("unknown option '" + A.str() + "' (see memlint --help)");
     }
   }
-  if (O.Fix && O.FixDryRun)
-    usageError("--fix and --fix-dry-run exclude each other");
-  if (O.FixPassesGiven && !O.Fix)
-    usageError("--fix-passes needs --fix (--fix-dry-run shows the first "
-               "pass's fixes)");
-  if (O.Shard && O.Format != "json" && O.Format != "sarif")
-    usageError("--shard needs --format json or sarif ('memlint merge' reads "
-               "them)");
-  if (O.Shard && (O.Fix || O.FixDryRun))
-    usageError("--shard: fix after merging ('memlint merge --fix'), where "
-               "every TU's edits are known");
+  validateCheckOptions(O);
   return O;
 }
 
@@ -334,6 +375,7 @@ void dropOutsideProject(std::vector<Finding> &Findings, const CheckOptions &O,
 struct RunFilters {
   std::optional<Baseline> Base;
   std::optional<ChangedLines> Changed;
+  std::optional<Profile> Prof; // --profile, summed
 };
 
 // Everything that can be a usage or configuration error of the filters and
@@ -344,6 +386,11 @@ RunFilters prepareFilters(const CheckOptions &O, const std::string &Root) {
     F.Base = readBaseline(O.Baseline);
   if (O.DiffRef)
     F.Changed = changedLinesSince(*O.DiffRef, Root);
+  for (const std::string &P : O.Profiles) {
+    if (!F.Prof)
+      F.Prof.emplace();
+    mergeProfile(*F.Prof, readProfile(P));
+  }
   if (!O.Output.empty()) {
     llvm::StringRef Dir = llvm::sys::path::parent_path(O.Output);
     if (!Dir.empty() && !llvm::sys::fs::is_directory(Dir))
@@ -393,6 +440,16 @@ bool filterFindings(const CheckOptions &O, AnalysisResult &R,
     Ctx.Summary.Suppressed = applyBaseline(Findings, *Filters.Base);
   if (Filters.Changed)
     Ctx.Summary.Filtered = filterToChanged(Findings, *Filters.Changed);
+  if (Filters.Prof) {
+    // Warnings of changed lines once, not once per pass of --fix.
+    std::string Warn;
+    llvm::raw_string_ostream WarnOS(Warn);
+    Ctx.Profile =
+        attributeProfile(Findings, *Filters.Prof, *Ctx.Sources, WarnOS);
+    if (FirstPass)
+      llvm::errs() << Warn;
+    Ctx.Summary.Unranked = rankFindings(Findings, O.Top, O.MinShare);
+  }
   return true;
 }
 
@@ -728,8 +785,9 @@ int runMerge(llvm::ArrayRef<std::string> Args) {
       O.PublicHeaders || !O.ExtraArgs.empty() || O.Shard || O.FixPassesGiven ||
       O.Cache)
     usageError("merge takes only --format, -o, --baseline, --write-baseline, "
-               "--diff, --fix and --fix-dry-run (the shards chose the rest; "
-               "merge --fix makes one pass)");
+               "--diff, --profile, --top, --min-share, --fix and "
+               "--fix-dry-run (the shards chose the rest; merge --fix makes "
+               "one pass)");
   const std::string Cwd = currentDir();
   const std::string Root = projectRoot(Cwd);
   RunFilters Filters = prepareFilters(O, Root);

@@ -182,6 +182,8 @@ void writeFrame(llvm::json::OStream &J, const ProfileFrame &F, bool Full) {
       J.attribute("offset", "0x" + llvm::utohexstr(*F.Offset, true));
     J.attribute("inlined", F.Inlined);
     J.attribute("system", F.System);
+    if (F.Source)
+      J.attribute("source", *F.Source);
   });
 }
 
@@ -281,6 +283,8 @@ ProfileFrame readMemlintFrame(const Reader &R, const llvm::json::Value &V) {
   }
   F.Inlined = O->getBoolean("inlined").value_or(false);
   F.System = O->getBoolean("system").value_or(false);
+  if (auto Src = O->getString("source"))
+    F.Source = Src->str();
   return F;
 }
 

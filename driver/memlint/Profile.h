@@ -13,6 +13,7 @@
 #define MEMLINT_DRIVER_MEMLINT_PROFILE_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,10 @@ struct ProfileFrame {
   std::optional<uint64_t> Offset; // address within Module, when known
   bool Inlined = false;
   bool System = false; // standard library, C++ runtime, libc, the loader
+  /// The text of File:Line when it was profiled (user-code frames of
+  /// `measure --sites`; none from DHAT), so `check --profile` can tell a line
+  /// that changed since.
+  std::optional<std::string> Source;
 };
 
 struct ProfileSite {
@@ -77,6 +82,30 @@ Profile readProfile(llvm::StringRef Path);
 /// whose frames have no line information.
 Profile symbolizeRawSites(const std::vector<std::string> &Files,
                           std::vector<std::string> &MissingDebugInfo);
+
+// --- Rank.cpp ---------------------------------------------------------------
+
+struct Finding;
+class SourceCache;
+struct ProfileSummary;
+
+/// The fixed text of a note a check puts at a line (other than the
+/// finding's own) whose allocations its fix removes.
+extern const char *const AllocationsRemovedNote;
+
+/// Attributes the allocations of \p P's user-code sites to the findings
+/// whose lines they are (docs/profiles.md, "Ranking findings"): sets each
+/// finding's Prof. Sites on lines whose text changed since the profile are
+/// skipped with a warning on \p Warnings.
+ProfileSummary attributeProfile(std::vector<Finding> &Findings,
+                                const Profile &P, SourceCache &Sources,
+                                llvm::raw_ostream &Warnings);
+
+/// Sorts findings by attributed allocations (most first, stable) and keeps
+/// the first \p Top (0: all) whose share is at least \p MinShare (0..1).
+/// Returns how many it dropped.
+unsigned rankFindings(std::vector<Finding> &Findings, unsigned Top,
+                      double MinShare);
 
 } // namespace memlint
 

@@ -186,14 +186,37 @@ private:
       F.Offset = Offset;
       classifyFrame(F);
       HasLines |= F.Line != 0;
+      if (!F.System && F.Line)
+        F.Source = sourceLine(F.File, F.Line);
     }
     if (!Out.front().System || HasLines)
       ModuleHasLines[Module] |= HasLines;
     return Out;
   }
 
+  // The text of a user-code line as it is now, so that `check --profile` can
+  // tell when it changed (docs/profiles.md).
+  std::optional<std::string> sourceLine(const std::string &File,
+                                        unsigned Line) {
+    auto It = SourceLines.find(File);
+    if (It == SourceLines.end()) {
+      std::vector<std::string> Lines;
+      if (auto Buf = llvm::MemoryBuffer::getFile(File, /*IsText=*/true)) {
+        llvm::SmallVector<llvm::StringRef, 0> Parts;
+        (*Buf)->getBuffer().split(Parts, '\n');
+        for (llvm::StringRef P : Parts)
+          Lines.push_back(P.rtrim('\r').str());
+      }
+      It = SourceLines.emplace(File, std::move(Lines)).first;
+    }
+    if (Line == 0 || Line > It->second.size())
+      return std::nullopt;
+    return It->second[Line - 1];
+  }
+
   llvm::symbolize::LLVMSymbolizer Sym;
   std::map<std::pair<std::string, uint64_t>, std::vector<ProfileFrame>> Cache;
+  std::map<std::string, std::vector<std::string>> SourceLines;
   std::map<std::string, bool> ModuleHasLines;
 };
 

@@ -1,0 +1,186 @@
+//===--- Rank.cpp - attribute a profile's allocations to findings ---------===//
+//
+// `memlint check --profile`: each finding gets the allocations of the
+// profiled sites at the lines its fix changes: its own line, and the lines a
+// check marked with the note AllocationsRemovedNote. A site is the innermost
+// user-code frame of a stack (docs/profiles.md); it is matched by file and
+// line, never by anything looser, and skipped when its line's text changed
+// since it was profiled.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+#include "Profile.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace memlint {
+
+const char *const AllocationsRemovedNote = "allocations removed here";
+
+namespace {
+
+// The allocations of every stack whose innermost user-code frame is one line.
+struct LineSite {
+  std::string File; // as the profile names it
+  std::string Path; // canonical absolute, when File is absolute
+  unsigned Line = 0;
+  std::string Function;
+  std::optional<std::string> Source;
+  uint64_t Allocations = 0;
+  uint64_t Bytes = 0;
+  bool Covered = false;
+};
+
+std::string squeeze(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!llvm::isSpace(C))
+      Out += C;
+  return Out;
+}
+
+// Groups the user-code sites of \p P by file and line.
+std::vector<LineSite> lineSites(const Profile &P) {
+  std::map<std::pair<std::string, unsigned>, LineSite> ByLine;
+  for (const ProfileSite &S : P.Sites) {
+    int U = S.userFrame();
+    if (U < 0 || S.Stack[U].File.empty() || !S.Stack[U].Line)
+      continue;
+    const ProfileFrame &F = S.Stack[U];
+    LineSite &L = ByLine[{F.File, F.Line}];
+    if (L.File.empty()) {
+      L.File = F.File;
+      L.Line = F.Line;
+      L.Function = F.Function;
+      if (llvm::StringRef(F.File).starts_with("/"))
+        L.Path = canonicalPath(F.File);
+    }
+    if (!L.Source && F.Source)
+      L.Source = F.Source;
+    L.Allocations += S.Allocations;
+    L.Bytes += S.Bytes;
+  }
+  std::vector<LineSite> Out;
+  for (auto &[Key, L] : ByLine)
+    Out.push_back(std::move(L));
+  return Out;
+}
+
+// The same file: the same canonical path, or (a profile that names files
+// relatively, DHAT without --fullpath-after=) a path ending in the
+// profile's name at a directory boundary.
+bool sameFile(const LineSite &S, llvm::StringRef Path) {
+  if (!S.Path.empty())
+    return S.Path == Path;
+  llvm::StringRef Name = S.File;
+  while (Name.consume_front("./"))
+    ;
+  return Path.ends_with(Name) && Path.size() > Name.size() &&
+         Path[Path.size() - Name.size() - 1] == '/';
+}
+
+// Drops (with a warning) the sites whose line reads differently now than
+// when it was profiled. A file that cannot be read is no finding's file.
+void dropChangedLines(std::vector<LineSite> &Sites, SourceCache &Sources,
+                      llvm::raw_ostream &Warnings) {
+  llvm::erase_if(Sites, [&](const LineSite &S) {
+    if (!S.Source || S.Path.empty() || !Sources.get(S.Path))
+      return false;
+    if (S.Line <= Sources.lineCount(S.Path) &&
+        squeeze(Sources.line(S.Path, S.Line)) == squeeze(*S.Source))
+      return false;
+    Warnings << "memlint: warning: " << S.File << ":" << S.Line
+             << " changed since it was profiled; its " << S.Allocations
+             << " allocations are not attributed\n";
+    return true;
+  });
+}
+
+// The lines whose allocations the fix of \p F removes: its own, and those
+// its check marked.
+std::vector<std::pair<std::string, unsigned>> fixLines(const Finding &F) {
+  std::vector<std::pair<std::string, unsigned>> Lines;
+  if (!F.Pos.File.empty())
+    Lines.push_back({F.Pos.File, F.Pos.Line});
+  for (const Note &N : F.Notes)
+    if (N.Message == AllocationsRemovedNote && !N.Pos.File.empty())
+      Lines.push_back({N.Pos.File, N.Pos.Line});
+  llvm::sort(Lines);
+  Lines.erase(std::unique(Lines.begin(), Lines.end()), Lines.end());
+  return Lines;
+}
+
+} // namespace
+
+ProfileSummary attributeProfile(std::vector<Finding> &Findings,
+                                const Profile &P, SourceCache &Sources,
+                                llvm::raw_ostream &Warnings) {
+  ProfileSummary Sum;
+  Sum.Allocations = P.allocations();
+  Sum.Bytes = P.bytes();
+  std::vector<LineSite> Sites = lineSites(P);
+  dropChangedLines(Sites, Sources, Warnings);
+  std::multimap<unsigned, LineSite *> ByLine;
+  for (LineSite &S : Sites)
+    ByLine.emplace(S.Line, &S);
+  for (Finding &F : Findings) {
+    FindingProfile FP;
+    for (const auto &[File, Line] : fixLines(F)) {
+      auto [Lo, Hi] = ByLine.equal_range(Line);
+      for (auto It = Lo; It != Hi; ++It) {
+        LineSite &S = *It->second;
+        if (!sameFile(S, File))
+          continue;
+        FP.Allocations += S.Allocations;
+        FP.Bytes += S.Bytes;
+        S.Covered = true;
+      }
+    }
+    FP.Share = Sum.Allocations ? double(FP.Allocations) / Sum.Allocations : 0;
+    F.Prof = FP;
+  }
+  std::vector<const LineSite *> Open;
+  for (const LineSite &S : Sites) {
+    if (S.Covered)
+      Sum.Covered += S.Allocations;
+    else
+      Open.push_back(&S);
+  }
+  std::stable_sort(Open.begin(), Open.end(),
+                   [](const LineSite *A, const LineSite *B) {
+                     return A->Allocations != B->Allocations
+                                ? A->Allocations > B->Allocations
+                                : A->Bytes > B->Bytes;
+                   });
+  // The to-do list: the hottest uncovered sites, not every one.
+  const size_t Listed = 20;
+  for (size_t I = 0; I < Open.size() && I < Listed; ++I)
+    Sum.Unattributed.push_back({Open[I]->File, Open[I]->Line, Open[I]->Function,
+                                Open[I]->Allocations, Open[I]->Bytes});
+  return Sum;
+}
+
+unsigned rankFindings(std::vector<Finding> &Findings, unsigned Top,
+                      double MinShare) {
+  auto Allocs = [](const Finding &F) {
+    return F.Prof ? F.Prof->Allocations : 0;
+  };
+  std::stable_sort(Findings.begin(), Findings.end(),
+                   [&](const Finding &A, const Finding &B) {
+                     return Allocs(A) > Allocs(B);
+                   });
+  size_t Before = Findings.size();
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    return MinShare > 0 && (!F.Prof || F.Prof->Share < MinShare);
+  });
+  if (Top && Findings.size() > Top)
+    Findings.resize(Top);
+  return Before - Findings.size();
+}
+
+} // namespace memlint
