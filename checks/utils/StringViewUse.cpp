@@ -62,6 +62,9 @@ bool isCString(QualType T) {
   return T->isCharType() && !T->isWideCharType();
 }
 
+// Not skipValueWrappers (ValueWrappers.h): this also looks through
+// lvalue-to-rvalue casts and copy/move constructions, to find the string
+// the user wrote as the argument rather than the value built from it.
 const Expr *writtenArgument(const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
