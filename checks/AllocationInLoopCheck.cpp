@@ -8,6 +8,7 @@
 #include "checks/utils/LoopTripCount.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/UserCodeParents.h"
+#include "checks/utils/ValueWrappers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Hoist.h"
 #include "fixits/TypeSpelling.h"
@@ -56,29 +57,6 @@ unsigned elementArgCount(const CXXRecordDecl &RD) {
       Name == "basic_ostringstream" || Name == "basic_stringstream")
     return 2;
   return 1;
-}
-
-const Expr *skipWrappers(const Expr *E) {
-  while (E) {
-    if (const auto *FE = dyn_cast<FullExpr>(E))
-      E = FE->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *P = dyn_cast<ParenExpr>(E))
-      E = P->getSubExpr();
-    else if (const auto *C = dyn_cast<ImplicitCastExpr>(E);
-             C && (C->getCastKind() == CK_NoOp ||
-                   C->getCastKind() == CK_ConstructorConversion))
-      E = C->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E);
-             F && F->getCastKind() == CK_ConstructorConversion)
-      E = F->getSubExpr();
-    else
-      break;
-  }
-  return E;
 }
 
 // The arguments written in the source (default arguments dropped).
@@ -147,10 +125,12 @@ tableLiterals(const Expr *E, const FunctionDecl &FD, ASTContext &Ctx) {
 bool isMostlySmallTableInit(const VarDecl &V, const CXXRecordDecl &RD,
                             ASTContext &Ctx) {
   const auto *CE =
-      dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V.getInit()));
+      dyn_cast_or_null<CXXConstructExpr>(memlint::utils::skipValueWrappers(
+          V.getInit(), memlint::utils::CastsSkipped::Implicit));
   // Before C++17, `std::string F = P;` moves from a temporary built from P.
   if (CE && CE->getConstructor()->isMoveConstructor() && CE->getNumArgs() == 1)
-    CE = dyn_cast<CXXConstructExpr>(skipWrappers(CE->getArg(0)));
+    CE = dyn_cast<CXXConstructExpr>(memlint::utils::skipValueWrappers(
+        CE->getArg(0), memlint::utils::CastsSkipped::Implicit));
   const auto *FD = dyn_cast<FunctionDecl>(V.getDeclContext());
   const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
   if (!CE || explicitArgCount(*CE) != 1 || !FD || !Spec ||
@@ -178,7 +158,8 @@ bool isCopyOrMove(const CXXConstructExpr &CE) {
 // Initialized from a call's result or moved into: the allocation happens
 // elsewhere and reusing the object would not save it.
 bool allocationIsElsewhere(const VarDecl &V) {
-  const Expr *Init = skipWrappers(V.getInit());
+  const Expr *Init = memlint::utils::skipValueWrappers(
+      V.getInit(), memlint::utils::CastsSkipped::Implicit);
   if (!Init)
     return false;
   // `c ? T(a) : T(b)` builds its result in a temporary either way: after
@@ -191,7 +172,8 @@ bool allocationIsElsewhere(const VarDecl &V) {
     return true;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Init);
       CE && isCopyOrMove(*CE) && CE->getNumArgs() >= 1) {
-    const Expr *Arg = skipWrappers(CE->getArg(0));
+    const Expr *Arg = memlint::utils::skipValueWrappers(
+        CE->getArg(0), memlint::utils::CastsSkipped::Implicit);
     if (CE->getConstructor()->isMoveConstructor() || !Arg->isGLValue())
       return isa<CallExpr>(Arg) || Arg->isXValue() || IsClassConditional(Arg);
   }
@@ -476,7 +458,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   // Default-constructed and never used: it allocates nothing.
   if (!V->isReferenced()) {
     const auto *CE =
-        dyn_cast_or_null<CXXConstructExpr>(skipWrappers(V->getInit()));
+        dyn_cast_or_null<CXXConstructExpr>(memlint::utils::skipValueWrappers(
+            V->getInit(), memlint::utils::CastsSkipped::Implicit));
     if (CE && explicitArgCount(*CE) == 0)
       return;
   }
@@ -502,7 +485,8 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   std::string Name = V->getName().str();
   std::optional<Reset> R;
   std::string NoFix;
-  const Expr *Init = skipWrappers(V->getInit());
+  const Expr *Init = memlint::utils::skipValueWrappers(
+      V->getInit(), memlint::utils::CastsSkipped::Implicit);
   const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
   auto ArgText = [&](const Expr *E) {
     return fixits::sourceText(E->getSourceRange(), SM, LO);

@@ -166,6 +166,117 @@ void HeapFixedBufferCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+// `std::vector<T> v(K)` / `v(K, x)`: the size constructors, the allocator
+// left to its default.
+QualType HeapFixedBufferCheck::vectorCandidate(Candidate &C, const Expr *Init,
+                                               const SourceManager &SM) {
+  const VarDecl *VD = C.Var;
+  QualType VarType = VD->getType();
+  QualType Elem = firstTemplateArg(VarType);
+  if (Elem.isNull() || Elem->isBooleanType() ||
+      !hasDefaultSecondArg(VarType, "allocator"))
+    return {};
+  const auto *CE = dyn_cast<CXXConstructExpr>(Init);
+  if (!CE || isa<CXXTemporaryObjectExpr>(CE))
+    return {};
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  unsigned NArgs = explicitArgCount(CE);
+  if (NArgs < 1 || NArgs > 2 || Ctor->getNumParams() < NArgs ||
+      !Ctor->getParamDecl(0)->getType()->isIntegerType())
+    return {};
+  if (NArgs == 2 &&
+      utils::typeMentions(Ctor->getParamDecl(1)->getType(), "allocator"))
+    return {};
+  C.SizeArg = CE->getArg(0);
+  if (NArgs == 2 && !isValueInitValue(CE->getArg(1), Elem, *Ctx))
+    C.FillArg = CE->getArg(1);
+  TemplateSpecializationTypeLoc TST =
+      utils::writtenSpecialization(VD->getTypeSourceInfo()->getTypeLoc());
+  // Spelled through a typedef or auto: the name may be shared, leave it.
+  if (TST.isNull() || TST.getNumArgs() < 1)
+    return {};
+  C.ElemText = fixits::spellTemplateArg(TST, 0, SM, getLangOpts()).value_or("");
+  return Elem;
+}
+
+// `std::unique_ptr<T[]> p(new T[K])`: the size, the initialization style
+// and where the written element type is.
+bool HeapFixedBufferCheck::newArraySize(Candidate &C,
+                                        const CXXConstructExpr &CE,
+                                        QualType Elem, TypeLoc &ElemLoc) {
+  if (CE.getNumArgs() != 1 || isa<CXXTemporaryObjectExpr>(CE))
+    return false;
+  const auto *New = dyn_cast<CXXNewExpr>(CE.getArg(0)->IgnoreImplicit());
+  if (!New || !New->isArray() || New->getNumPlacementArgs() != 0 ||
+      !New->getArraySize() || !New->getOperatorNew() ||
+      New->getOperatorNew()->getDeclContext()->isRecord() ||
+      !Ctx->hasSameType(New->getAllocatedType(), Elem))
+    return false;
+  C.SizeArg = *New->getArraySize();
+  switch (New->getInitializationStyle()) {
+  case CXXNewInitializationStyle::None:
+    C.ValueInit = false;
+    break;
+  case CXXNewInitializationStyle::Parens:
+    C.ValueInit = true;
+    break;
+  case CXXNewInitializationStyle::Braces: {
+    // `new T[K]{}` only; a list with values is not a value-init.
+    const auto *IL = dyn_cast_or_null<InitListExpr>(New->getInitializer());
+    if (!IL || IL->getNumInits() != 0)
+      return false;
+    C.ValueInit = true;
+    break;
+  }
+  }
+  TemplateSpecializationTypeLoc TST =
+      utils::writtenSpecialization(C.Var->getTypeSourceInfo()->getTypeLoc());
+  if (!TST.isNull() && TST.getNumArgs() >= 1)
+    if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo())
+      if (auto A = TSI->getTypeLoc().getAs<ArrayTypeLoc>())
+        ElemLoc = A.getElementLoc();
+  return true;
+}
+
+// `std::unique_ptr<T[]>` from `std::make_unique<T[]>(K)` or `new T[K]`.
+QualType HeapFixedBufferCheck::uniqueArrayCandidate(Candidate &C,
+                                                    const Expr *Init,
+                                                    const SourceManager &SM) {
+  QualType VarType = C.Var->getType();
+  QualType Arr = firstTemplateArg(VarType);
+  if (Arr.isNull() || !Arr->isIncompleteArrayType() ||
+      !hasDefaultSecondArg(VarType, "default_delete"))
+    return {};
+  QualType Elem = Ctx->getAsArrayType(Arr)->getElementType();
+  // `auto p = std::make_unique<T[]>(K)` before C++17 wraps a move.
+  if (const auto *Move = dyn_cast<CXXConstructExpr>(Init);
+      Move && Move->getConstructor()->isCopyOrMoveConstructor() &&
+      Move->getNumArgs() == 1)
+    Init = Move->getArg(0)->IgnoreImplicit();
+  TypeLoc ElemLoc;
+  if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+    const auto *FD = Call->getDirectCallee();
+    const auto *Callee =
+        dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreImplicit());
+    if (!utils::isStdFunction(FD, {"make_unique"}) || !Callee ||
+        Call->getNumArgs() != 1 || Callee->getNumTemplateArgs() != 1)
+      return {};
+    C.SizeArg = Call->getArg(0);
+    C.ValueInit = true;
+    if (TypeSourceInfo *TSI = Callee->getTemplateArgs()[0].getTypeSourceInfo())
+      if (auto A = TSI->getTypeLoc().getAs<ArrayTypeLoc>())
+        ElemLoc = A.getElementLoc();
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+    if (!newArraySize(C, *CE, Elem, ElemLoc))
+      return {};
+  } else {
+    return {};
+  }
+  if (!ElemLoc.isNull())
+    C.ElemText = fixits::spellTypeLoc(ElemLoc, SM, getLangOpts()).value_or("");
+  return Elem;
+}
+
 void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>("ref")) {
@@ -178,105 +289,11 @@ void HeapFixedBufferCheck::check(const MatchFinder::MatchResult &Result) {
 
   Candidate C;
   C.Var = VD;
-  QualType VarType = VD->getType();
   const Expr *Init = VD->getInit()->IgnoreImplicit();
-  const auto *Record = VarType->getAsCXXRecordDecl();
-  C.IsVector = Record->getName() == "vector";
-  const SourceManager &SM = *Result.SourceManager;
-  const LangOptions &LO = getLangOpts();
-  QualType Elem;
-
-  if (C.IsVector) {
-    Elem = firstTemplateArg(VarType);
-    if (Elem.isNull() || Elem->isBooleanType() ||
-        !hasDefaultSecondArg(VarType, "allocator"))
-      return;
-    // Only `std::vector<T> v(K)` / `v(K, x)`: the size constructors, the
-    // allocator left to its default.
-    const auto *CE = dyn_cast<CXXConstructExpr>(Init);
-    if (!CE || isa<CXXTemporaryObjectExpr>(CE))
-      return;
-    const CXXConstructorDecl *Ctor = CE->getConstructor();
-    unsigned NArgs = explicitArgCount(CE);
-    if (NArgs < 1 || NArgs > 2 || Ctor->getNumParams() < NArgs ||
-        !Ctor->getParamDecl(0)->getType()->isIntegerType())
-      return;
-    if (NArgs == 2 &&
-        utils::typeMentions(Ctor->getParamDecl(1)->getType(), "allocator"))
-      return;
-    C.SizeArg = CE->getArg(0);
-    if (NArgs == 2 && !isValueInitValue(CE->getArg(1), Elem, *Ctx))
-      C.FillArg = CE->getArg(1);
-    TemplateSpecializationTypeLoc TST =
-        utils::writtenSpecialization(VD->getTypeSourceInfo()->getTypeLoc());
-    // Spelled through a typedef or auto: the name may be shared, leave it.
-    if (TST.isNull() || TST.getNumArgs() < 1)
-      return;
-    C.ElemText = fixits::spellTemplateArg(TST, 0, SM, LO).value_or("");
-  } else {
-    QualType Arr = firstTemplateArg(VarType);
-    if (Arr.isNull() || !Arr->isIncompleteArrayType() ||
-        !hasDefaultSecondArg(VarType, "default_delete"))
-      return;
-    Elem = Ctx->getAsArrayType(Arr)->getElementType();
-    // `auto p = std::make_unique<T[]>(K)` before C++17 wraps a move.
-    if (const auto *Move = dyn_cast<CXXConstructExpr>(Init);
-        Move && Move->getConstructor()->isCopyOrMoveConstructor() &&
-        Move->getNumArgs() == 1)
-      Init = Move->getArg(0)->IgnoreImplicit();
-    TypeLoc ElemLoc;
-    if (const auto *Call = dyn_cast<CallExpr>(Init)) {
-      const auto *FD = Call->getDirectCallee();
-      const auto *Callee =
-          dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreImplicit());
-      if (!utils::isStdFunction(FD, {"make_unique"}) || !Callee ||
-          Call->getNumArgs() != 1 || Callee->getNumTemplateArgs() != 1)
-        return;
-      C.SizeArg = Call->getArg(0);
-      C.ValueInit = true;
-      if (TypeSourceInfo *TSI =
-              Callee->getTemplateArgs()[0].getTypeSourceInfo())
-        if (auto A = TSI->getTypeLoc().getAs<ArrayTypeLoc>())
-          ElemLoc = A.getElementLoc();
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
-      if (CE->getNumArgs() != 1 || isa<CXXTemporaryObjectExpr>(CE))
-        return;
-      const auto *New = dyn_cast<CXXNewExpr>(CE->getArg(0)->IgnoreImplicit());
-      if (!New || !New->isArray() || New->getNumPlacementArgs() != 0 ||
-          !New->getArraySize() || !New->getOperatorNew() ||
-          New->getOperatorNew()->getDeclContext()->isRecord() ||
-          !Ctx->hasSameType(New->getAllocatedType(), Elem))
-        return;
-      C.SizeArg = *New->getArraySize();
-      switch (New->getInitializationStyle()) {
-      case CXXNewInitializationStyle::None:
-        C.ValueInit = false;
-        break;
-      case CXXNewInitializationStyle::Parens:
-        C.ValueInit = true;
-        break;
-      case CXXNewInitializationStyle::Braces: {
-        // `new T[K]{}` only; a list with values is not a value-init.
-        const auto *IL = dyn_cast_or_null<InitListExpr>(New->getInitializer());
-        if (!IL || IL->getNumInits() != 0)
-          return;
-        C.ValueInit = true;
-        break;
-      }
-      }
-      TemplateSpecializationTypeLoc TST =
-          utils::writtenSpecialization(VD->getTypeSourceInfo()->getTypeLoc());
-      if (!TST.isNull() && TST.getNumArgs() >= 1)
-        if (TypeSourceInfo *TSI = TST.getArgLoc(0).getTypeSourceInfo())
-          if (auto A = TSI->getTypeLoc().getAs<ArrayTypeLoc>())
-            ElemLoc = A.getElementLoc();
-    } else {
-      return;
-    }
-    if (!ElemLoc.isNull())
-      C.ElemText = fixits::spellTypeLoc(ElemLoc, SM, LO).value_or("");
-  }
-
+  C.IsVector = VD->getType()->getAsCXXRecordDecl()->getName() == "vector";
+  QualType Elem = C.IsVector
+                      ? vectorCandidate(C, Init, *Result.SourceManager)
+                      : uniqueArrayCandidate(C, Init, *Result.SourceManager);
   if (Elem.isNull() || Elem->isDependentType() || Elem->isIncompleteType() ||
       !arrayElementOk(Elem))
     return;
@@ -298,69 +315,82 @@ void HeapFixedBufferCheck::onEndOfTranslationUnit() {
   Refs.clear();
 }
 
+namespace {
+
+/// What the variable's uses add to the fix: `p.get()` becomes `p.data()`.
+struct UseFacts {
+  std::vector<FixItHint> Fixes;
+  /// False when such a use is in a macro: no fixit then.
+  bool FixesOk = true;
+};
+
+/// Whether a member call on the variable means the same on a std::array.
+bool memberCallOk(const CXXMemberCallExpr &Call, bool IsVector,
+                  ASTContext &Context, UseFacts &F) {
+  const CXXMethodDecl *M = Call.getMethodDecl();
+  if (!M || !M->getDeclName().isIdentifier())
+    return IsVector && M && M->getOverloadedOperator() == OO_Subscript;
+  llvm::StringRef Name = M->getName();
+  if (!IsVector) {
+    if (Name != "get")
+      return false;
+    SourceLocation Loc = cast<MemberExpr>(Call.getCallee())->getMemberLoc();
+    if (Loc.isMacroID())
+      F.FixesOk = false;
+    else
+      F.Fixes.push_back(FixItHint::CreateReplacement(Loc, "data"));
+    return true;
+  }
+  if (llvm::is_contained(VectorReadMembers, Name))
+    return true;
+  if (!llvm::is_contained(VectorIteratorMembers, Name))
+    return false;
+  // std::array's iterators are another type: accept them only where
+  // a function template deduces the type (std::sort(v.begin(), ...)).
+  return utils::passedToDeducedParam(&Call, Context);
+}
+
+/// Whether the use \p Ref of the variable carries over to a std::array.
+bool useOk(const DeclRefExpr *Ref, bool IsVector, ASTContext &Context,
+           UseFacts &F) {
+  const Expr *E = utils::climbTransparent(Ref, Context);
+  if (const CXXMemberCallExpr *Call = utils::memberCallOn(E, Context))
+    return memberCallOk(*Call, IsVector, Context, F);
+  unsigned Operand = 0;
+  if (const auto *Op = utils::operatorCallOn(E, Context, Operand))
+    return Op->getOperator() == OO_Subscript && Operand == 0;
+  DynTypedNode P = utils::parentOf(DynTypedNode::create(*E), Context);
+  // A by-reference lambda capture (a by-copy one goes through a copy
+  // constructor); the uses in the body are references of their own.
+  if (P.get<LambdaExpr>())
+    return true;
+  if (const auto *Range = P.get<VarDecl>();
+      IsVector && Range && utils::isRangeForRangeVar(Range, Context))
+    return true;
+  if (const auto *Call = P.get<CallExpr>(); IsVector && Call) {
+    const ParmVarDecl *Param = utils::paramForArg(Call, E);
+    if (Param &&
+        utils::isStdFunction(Call->getDirectCallee(), StdReadFunctions))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
 void HeapFixedBufferCheck::analyze(const Candidate &C) {
   ASTContext &Context = *Ctx;
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = getLangOpts();
   const VarDecl *VD = C.Var;
-  // Edits to uses (`p.get()` -> `p.data()`); a use that cannot be rewritten
-  // withholds the fixit.
-  std::vector<FixItHint> UseFixes;
-  bool UseFixesOk = true;
-
-  for (const DeclRefExpr *Ref : Refs.refs(VD)) {
-    const Expr *E = utils::climbTransparent(Ref, Context);
-    if (const CXXMemberCallExpr *Call = utils::memberCallOn(E, Context)) {
-      const CXXMethodDecl *M = Call->getMethodDecl();
-      if (!M || !M->getDeclName().isIdentifier()) {
-        if (C.IsVector && M && M->getOverloadedOperator() == OO_Subscript)
-          continue;
-        return;
-      }
-      llvm::StringRef Name = M->getName();
-      if (!C.IsVector) {
-        if (Name != "get")
-          return;
-        SourceLocation Loc =
-            cast<MemberExpr>(Call->getCallee())->getMemberLoc();
-        if (Loc.isMacroID())
-          UseFixesOk = false;
-        else
-          UseFixes.push_back(FixItHint::CreateReplacement(Loc, "data"));
-        continue;
-      }
-      if (llvm::is_contained(VectorReadMembers, Name))
-        continue;
-      if (!llvm::is_contained(VectorIteratorMembers, Name))
-        return;
-      // std::array's iterators are another type: accept them only where
-      // a function template deduces the type (std::sort(v.begin(), ...)).
-      if (!utils::passedToDeducedParam(Call, Context))
-        return;
-      continue;
-    }
-    unsigned Operand = 0;
-    if (const auto *Op = utils::operatorCallOn(E, Context, Operand)) {
-      if (Op->getOperator() == OO_Subscript && Operand == 0)
-        continue;
+  // A use that cannot be rewritten withholds the fixit; one std::array
+  // does not support rules the finding out.
+  UseFacts Uses;
+  for (const DeclRefExpr *Ref : Refs.refs(VD))
+    if (!useOk(Ref, C.IsVector, Context, Uses))
       return;
-    }
-    DynTypedNode P = utils::parentOf(DynTypedNode::create(*E), Context);
-    // A by-reference lambda capture (a by-copy one goes through a copy
-    // constructor); the uses in the body are references of their own.
-    if (P.get<LambdaExpr>())
-      continue;
-    if (const auto *Range = P.get<VarDecl>();
-        C.IsVector && Range && utils::isRangeForRangeVar(Range, Context))
-      continue;
-    if (const auto *Call = P.get<CallExpr>(); C.IsVector && Call) {
-      const ParmVarDecl *Param = utils::paramForArg(Call, E);
-      if (Param &&
-          utils::isStdFunction(Call->getDirectCallee(), StdReadFunctions))
-        continue;
-    }
-    return;
-  }
+  const std::vector<FixItHint> &UseFixes = Uses.Fixes;
+  bool UseFixesOk = Uses.FixesOk;
 
   llvm::StringRef SizeText =
       utils::fileText(C.SizeArg->IgnoreImpCasts()->getSourceRange(), SM, LO);

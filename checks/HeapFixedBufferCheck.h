@@ -45,6 +45,15 @@ private:
     bool ValueInit = true;
     std::string ElemText;
   };
+  // check() in phases: each *Candidate fills C's size and spelling for
+  // one shape and returns the element type, or a null type when the
+  // declaration is not that shape.
+  QualType vectorCandidate(Candidate &C, const Expr *Init,
+                           const SourceManager &SM);
+  QualType uniqueArrayCandidate(Candidate &C, const Expr *Init,
+                                const SourceManager &SM);
+  bool newArraySize(Candidate &C, const CXXConstructExpr &CE, QualType Elem,
+                    TypeLoc &ElemLoc);
   void analyze(const Candidate &C);
 
   const uint64_t MaxStackBytes;

@@ -193,6 +193,134 @@ void OversizedEnumCheck::addSpecializationUse(
   }
 }
 
+void OversizedEnumCheck::noteField(const FieldDecl *FD) {
+  const RecordDecl *Parent = FD->getParent();
+  if (!Parent || Parent->isDependentType() || FD->getType()->isDependentType())
+    return;
+  QualType Elem = Ctx->getBaseElementType(FD->getType());
+  const Type *Key = Elem.getCanonicalType().getUnqualifiedType().getTypePtr();
+  if (const auto *ET = dyn_cast<EnumType>(Key)) {
+    const EnumDecl *ED = ET->getDecl();
+    if (patternOf(ED) != ED) {
+      auto &List = Instantiations[patternOf(ED)];
+      if (llvm::find(List, ED) == List.end())
+        List.push_back(ED);
+    }
+    if (FD->isBitField()) {
+      // The width, not the type, decides the storage; a narrower type
+      // could even make the width invalid.
+      BitFieldEnums.insert(patternOf(ED));
+      return;
+    }
+  } else if (!isa<RecordType>(Key)) {
+    return;
+  } else {
+    addSpecializationUse(Elem);
+  }
+  Holders[Key].insert(Parent);
+}
+
+void OversizedEnumCheck::noteDerived(const CXXRecordDecl *RD) {
+  if (RD->isDependentType())
+    return;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!B.getType()->isDependentType()) {
+      addSpecializationUse(B.getType());
+      Holders[B.getType().getCanonicalType().getUnqualifiedType().getTypePtr()]
+          .insert(RD);
+    }
+}
+
+void OversizedEnumCheck::noteVar(const VarDecl *VD) {
+  if (VD->getType()->isDependentType())
+    return;
+  if (!VD->getType()->isArrayType()) {
+    addSpecializationUse(VD->getType());
+    return;
+  }
+  if (const EnumDecl *ED = enumOf(VD->getType())) {
+    uint64_t Count = 0;
+    if (const auto *CAT = Ctx->getAsConstantArrayType(VD->getType()))
+      Count = Ctx->getConstantArrayElementCount(CAT);
+    Arrays[ED].push_back({VD, Count});
+  } else {
+    addSpecializationUse(VD->getType());
+  }
+}
+
+void OversizedEnumCheck::noteSizeof(const UnaryExprOrTypeTraitExpr *UE,
+                                    const SourceManager &SM) {
+  QualType T = UE->getTypeOfArgument();
+  // Generic library code (allocators) takes sizeof of every T it is given.
+  if (T.isNull() || T->isDependentType() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(UE->getBeginLoc())))
+    return;
+  const char *Op = UE->getKind() == UETT_SizeOf ? "sizeof" : "alignof";
+  if (const EnumDecl *ED = enumOf(T)) {
+    // The code reasons about the enum's own width (serialization, buffer
+    // sizes); narrowing it changes what that code does.
+    EnumBlockers.try_emplace(
+        ED, Blocker{UE->getBeginLoc(), "'" + std::string(Op) +
+                                           "' of the enum is used and its "
+                                           "value would change"});
+    return;
+  }
+  // Only record sizes matter here: ask for the enclosing static_assert
+  // last, and only then.
+  QualType Elem = Ctx->getBaseElementType(T);
+  if (Elem->isRecordType() &&
+      utils::hasAncestorWhere(*Ctx, DynTypedNode::create(*UE),
+                              [](const DynTypedNode &N) {
+                                return N.get<StaticAssertDecl>() != nullptr;
+                              }))
+    StaticAssertedSizes.try_emplace(
+        Elem.getCanonicalType().getUnqualifiedType().getTypePtr(),
+        UE->getBeginLoc());
+}
+
+void OversizedEnumCheck::noteEnumArgument(const ImplicitCastExpr *Cast,
+                                          const SourceManager &SM) {
+  const EnumDecl *ED = enumOf(Cast->getSubExpr()->getType());
+  if (!ED || ED->isScoped() || Cast->getBeginLoc().isInvalid() ||
+      SM.isInSystemHeader(SM.getExpansionLoc(Cast->getBeginLoc())))
+    return;
+  // With a fixed underlying type, the promotion to that type ranks better
+  // than the promotion to int ([over.ics.rank]), so f(unsigned char) would
+  // beat f(int) (e.g. `std::cout << E` would print a character).
+  const Expr *CallE = nullptr;
+  for (const DynTypedNode &P : utils::parentsOf(*Ctx, *Cast))
+    if (const auto *E = P.get<Expr>();
+        E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))) {
+      CallE = E;
+      break;
+    }
+  if (!CallE)
+    return;
+  bool Overloaded = false;
+  std::string Callee;
+  if (const auto *CE = dyn_cast<CallExpr>(CallE)) {
+    if (const FunctionDecl *FD = CE->getDirectCallee()) {
+      Overloaded = isOverloaded(FD);
+      Callee = FD->getQualifiedNameAsString();
+    } else {
+      Overloaded = false;
+    }
+  } else if (const auto *CC = dyn_cast<CXXConstructExpr>(CallE)) {
+    const CXXRecordDecl *Class = CC->getConstructor()->getParent();
+    unsigned N = 0;
+    for (const CXXConstructorDecl *C : Class->ctors())
+      N += !C->isCopyOrMoveConstructor();
+    Overloaded = N > 1;
+    Callee = Class->getQualifiedNameAsString();
+  }
+  if (Overloaded)
+    EnumBlockers.try_emplace(
+        ED, Blocker{Cast->getBeginLoc(),
+                    "the enum is passed to overloaded '" + Callee +
+                        "'; with a fixed underlying type another overload "
+                        "may be chosen"});
+}
+
 void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -206,65 +334,14 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
 
-  if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("field")) {
-    const RecordDecl *Parent = FD->getParent();
-    if (!Parent || Parent->isDependentType() ||
-        FD->getType()->isDependentType())
-      return;
-    QualType Elem = Ctx->getBaseElementType(FD->getType());
-    const Type *Key = Elem.getCanonicalType().getUnqualifiedType().getTypePtr();
-    if (const auto *ET = dyn_cast<EnumType>(Key)) {
-      const EnumDecl *ED = ET->getDecl();
-      if (patternOf(ED) != ED) {
-        auto &List = Instantiations[patternOf(ED)];
-        if (llvm::find(List, ED) == List.end())
-          List.push_back(ED);
-      }
-      if (FD->isBitField()) {
-        // The width, not the type, decides the storage; a narrower type
-        // could even make the width invalid.
-        BitFieldEnums.insert(patternOf(ED));
-        return;
-      }
-    } else if (!isa<RecordType>(Key)) {
-      return;
-    } else {
-      addSpecializationUse(Elem);
-    }
-    Holders[Key].insert(Parent);
-    return;
-  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("field"))
+    return noteField(FD);
 
-  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("derived")) {
-    if (RD->isDependentType())
-      return;
-    for (const CXXBaseSpecifier &B : RD->bases())
-      if (!B.getType()->isDependentType()) {
-        addSpecializationUse(B.getType());
-        Holders
-            [B.getType().getCanonicalType().getUnqualifiedType().getTypePtr()]
-                .insert(RD);
-      }
-    return;
-  }
+  if (const auto *RD = Result.Nodes.getNodeAs<CXXRecordDecl>("derived"))
+    return noteDerived(RD);
 
-  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var")) {
-    if (VD->getType()->isDependentType())
-      return;
-    if (!VD->getType()->isArrayType()) {
-      addSpecializationUse(VD->getType());
-      return;
-    }
-    if (const EnumDecl *ED = enumOf(VD->getType())) {
-      uint64_t Count = 0;
-      if (const auto *CAT = Ctx->getAsConstantArrayType(VD->getType()))
-        Count = Ctx->getConstantArrayElementCount(CAT);
-      Arrays[ED].push_back({VD, Count});
-    } else {
-      addSpecializationUse(VD->getType());
-    }
-    return;
-  }
+  if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("var"))
+    return noteVar(VD);
 
   if (const auto *NE = Result.Nodes.getNodeAs<CXXNewExpr>("newArray")) {
     if (const EnumDecl *ED = enumOf(NE->getAllocatedType()))
@@ -298,78 +375,11 @@ void OversizedEnumCheck::check(const MatchFinder::MatchResult &Result) {
   }
 
   if (const auto *UE =
-          Result.Nodes.getNodeAs<UnaryExprOrTypeTraitExpr>("sizeof")) {
-    QualType T = UE->getTypeOfArgument();
-    // Generic library code (allocators) takes sizeof of every T it is given.
-    if (T.isNull() || T->isDependentType() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(UE->getBeginLoc())))
-      return;
-    const char *Op = UE->getKind() == UETT_SizeOf ? "sizeof" : "alignof";
-    if (const EnumDecl *ED = enumOf(T)) {
-      // The code reasons about the enum's own width (serialization, buffer
-      // sizes); narrowing it changes what that code does.
-      EnumBlockers.try_emplace(
-          ED, Blocker{UE->getBeginLoc(), "'" + std::string(Op) +
-                                             "' of the enum is used and its "
-                                             "value would change"});
-      return;
-    }
-    // Only record sizes matter here: ask for the enclosing static_assert
-    // last, and only then.
-    QualType Elem = Ctx->getBaseElementType(T);
-    if (Elem->isRecordType() &&
-        utils::hasAncestorWhere(*Ctx, DynTypedNode::create(*UE),
-                                [](const DynTypedNode &N) {
-                                  return N.get<StaticAssertDecl>() != nullptr;
-                                }))
-      StaticAssertedSizes.try_emplace(
-          Elem.getCanonicalType().getUnqualifiedType().getTypePtr(),
-          UE->getBeginLoc());
-    return;
-  }
+          Result.Nodes.getNodeAs<UnaryExprOrTypeTraitExpr>("sizeof"))
+    return noteSizeof(UE, SM);
 
-  if (const auto *Cast = Result.Nodes.getNodeAs<ImplicitCastExpr>("enumArg")) {
-    const EnumDecl *ED = enumOf(Cast->getSubExpr()->getType());
-    if (!ED || ED->isScoped() || Cast->getBeginLoc().isInvalid() ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Cast->getBeginLoc())))
-      return;
-    // With a fixed underlying type, the promotion to that type ranks better
-    // than the promotion to int ([over.ics.rank]), so f(unsigned char) would
-    // beat f(int) (e.g. `std::cout << E` would print a character).
-    const Expr *CallE = nullptr;
-    for (const DynTypedNode &P : utils::parentsOf(*Ctx, *Cast))
-      if (const auto *E = P.get<Expr>();
-          E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E))) {
-        CallE = E;
-        break;
-      }
-    if (!CallE)
-      return;
-    bool Overloaded = false;
-    std::string Callee;
-    if (const auto *CE = dyn_cast<CallExpr>(CallE)) {
-      if (const FunctionDecl *FD = CE->getDirectCallee()) {
-        Overloaded = isOverloaded(FD);
-        Callee = FD->getQualifiedNameAsString();
-      } else {
-        Overloaded = false;
-      }
-    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(CallE)) {
-      const CXXRecordDecl *Class = CC->getConstructor()->getParent();
-      unsigned N = 0;
-      for (const CXXConstructorDecl *C : Class->ctors())
-        N += !C->isCopyOrMoveConstructor();
-      Overloaded = N > 1;
-      Callee = Class->getQualifiedNameAsString();
-    }
-    if (Overloaded)
-      EnumBlockers.try_emplace(
-          ED, Blocker{Cast->getBeginLoc(),
-                      "the enum is passed to overloaded '" + Callee +
-                          "'; with a fixed underlying type another overload "
-                          "may be chosen"});
-    return;
-  }
+  if (const auto *Cast = Result.Nodes.getNodeAs<ImplicitCastExpr>("enumArg"))
+    return noteEnumArgument(Cast, SM);
 }
 
 namespace {

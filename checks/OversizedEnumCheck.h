@@ -54,6 +54,12 @@ private:
   bool isIgnored(const EnumDecl *ED) const;
   void decide(const EnumDecl *ED);
   void collectStdSpecializations();
+  // check() by what was matched: each records one kind of use.
+  void noteField(const FieldDecl *FD);
+  void noteDerived(const CXXRecordDecl *RD);
+  void noteVar(const VarDecl *VD);
+  void noteSizeof(const UnaryExprOrTypeTraitExpr *UE, const SourceManager &SM);
+  void noteEnumArgument(const ImplicitCastExpr *Cast, const SourceManager &SM);
   void addSpecializationUse(QualType T);
   void addSpecializationUse(QualType T,
                             llvm::SmallPtrSetImpl<const EnumDecl *> &Found,

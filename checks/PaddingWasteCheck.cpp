@@ -219,12 +219,23 @@ void PaddingWasteCheck::noteHot(QualType Element, uint64_t Elements) {
   }
 }
 
-void PaddingWasteCheck::check(const MatchFinder::MatchResult &Result) {
-  Context = Result.Context;
-  if (const auto *RD = Result.Nodes.getNodeAs<RecordDecl>("record")) {
-    Records.insert(RD);
-    return;
+void PaddingWasteCheck::noteContainerElements(
+    const ClassTemplateSpecializationDecl &Spec) {
+  const TemplateArgumentList &Args = Spec.getTemplateArgs();
+  bool IsArray = Spec.getName() == "array";
+  bool IsMap = Spec.getName().ends_with("map");
+  for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2U : 1U); ++I) {
+    if (Args[I].getKind() != TemplateArgument::Type)
+      continue;
+    uint64_t N = 0;
+    if (IsArray && Args.size() > 1 &&
+        Args[1].getKind() == TemplateArgument::Integral)
+      N = Args[1].getAsIntegral().getZExtValue();
+    noteHot(Args[I].getAsType(), N);
   }
+}
+
+bool PaddingWasteCheck::noteHotUse(const MatchFinder::MatchResult &Result) {
   auto ArrayUse = [&](QualType T) {
     if (const auto *CAT = Result.Context->getAsConstantArrayType(T))
       noteHot(CAT->getElementType(), CAT->getSize().getZExtValue());
@@ -232,68 +243,77 @@ void PaddingWasteCheck::check(const MatchFinder::MatchResult &Result) {
       noteHot(AT->getElementType(), 0);
   };
   if (const auto *VD = Result.Nodes.getNodeAs<VarDecl>("arrayVar"))
-    return ArrayUse(VD->getType());
-  if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("arrayField"))
-    return ArrayUse(FD->getType());
-  if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("newArray"))
-    return noteHot(New->getAllocatedType(), 0);
-  if (const auto *Spec =
-          Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>(
-              "container")) {
-    const TemplateArgumentList &Args = Spec->getTemplateArgs();
-    bool IsArray = Spec->getName() == "array";
-    bool IsMap = Spec->getName().ends_with("map");
-    for (unsigned I = 0; I < Args.size() && I < (IsMap ? 2U : 1U); ++I) {
-      if (Args[I].getKind() != TemplateArgument::Type)
-        continue;
-      uint64_t N = 0;
-      if (IsArray && Args.size() > 1 &&
-          Args[1].getKind() == TemplateArgument::Integral)
-        N = Args[1].getAsIntegral().getZExtValue();
-      noteHot(Args[I].getAsType(), N);
-    }
+    ArrayUse(VD->getType());
+  else if (const auto *FD = Result.Nodes.getNodeAs<FieldDecl>("arrayField"))
+    ArrayUse(FD->getType());
+  else if (const auto *New = Result.Nodes.getNodeAs<CXXNewExpr>("newArray"))
+    noteHot(New->getAllocatedType(), 0);
+  else if (const auto *Spec =
+               Result.Nodes.getNodeAs<ClassTemplateSpecializationDecl>(
+                   "container"))
+    noteContainerElements(*Spec);
+  else
+    return false;
+  return true;
+}
+
+void PaddingWasteCheck::notePositionalInit(const InitListExpr &ILE) {
+  const InitListExpr *Syntactic = ILE.isSemanticForm() && ILE.getSyntacticForm()
+                                      ? ILE.getSyntacticForm()
+                                      : &ILE;
+  const RecordDecl *RD = recordOf(ILE.getType());
+  if (!RD || Syntactic->getNumInits() == 0)
     return;
-  }
+  // Brace elision leaves a semantic list without a written one: its
+  // elements are positional too.
+  bool Positional = ILE.isSemanticForm() && !ILE.getSyntacticForm() &&
+                    ILE.getLBraceLoc().isInvalid();
+  for (const Expr *Init : Syntactic->inits())
+    if (!isa<DesignatedInitExpr>(Init))
+      Positional = true;
+  if (Positional)
+    Blocked.try_emplace(
+        RD, "it is initialized with positional braces ({...} without "
+            "designators), which depend on the field order");
+}
+
+bool PaddingWasteCheck::noteOrderDependence(
+    const MatchFinder::MatchResult &Result) {
   if (const auto *ILE = Result.Nodes.getNodeAs<InitListExpr>("initList")) {
-    const InitListExpr *Syntactic =
-        ILE->isSemanticForm() && ILE->getSyntacticForm()
-            ? ILE->getSyntacticForm()
-            : ILE;
-    const RecordDecl *RD = recordOf(ILE->getType());
-    if (!RD || Syntactic->getNumInits() == 0)
-      return;
-    // Brace elision leaves a semantic list without a written one: its
-    // elements are positional too.
-    bool Positional = ILE->isSemanticForm() && !ILE->getSyntacticForm() &&
-                      ILE->getLBraceLoc().isInvalid();
-    for (const Expr *Init : Syntactic->inits())
-      if (!isa<DesignatedInitExpr>(Init))
-        Positional = true;
-    if (Positional)
-      Blocked.try_emplace(
-          RD, "it is initialized with positional braces ({...} without "
-              "designators), which depend on the field order");
-    return;
+    notePositionalInit(*ILE);
+    return true;
   }
   if (const auto *Paren =
           Result.Nodes.getNodeAs<CXXParenListInitExpr>("parenInit")) {
     if (const RecordDecl *RD = recordOf(Paren->getType()))
       Blocked.try_emplace(RD, "it is aggregate-initialized with parentheses, "
                               "which depends on the field order");
-    return;
+    return true;
   }
   if (const auto *Off = Result.Nodes.getNodeAs<OffsetOfExpr>("offsetof")) {
     if (const RecordDecl *RD = recordOf(Off->getTypeSourceInfo()->getType()))
       Blocked.try_emplace(RD, "offsetof is applied to it");
-    return;
+    return true;
   }
   if (const auto *Binding =
           Result.Nodes.getNodeAs<DecompositionDecl>("binding")) {
     if (const RecordDecl *RD = recordOf(Binding->getType()))
       Blocked.try_emplace(RD, "a structured binding names its fields in "
                               "declaration order");
+    return true;
+  }
+  return false;
+}
+
+void PaddingWasteCheck::check(const MatchFinder::MatchResult &Result) {
+  Context = Result.Context;
+  if (const auto *RD = Result.Nodes.getNodeAs<RecordDecl>("record")) {
+    Records.insert(RD);
     return;
   }
+  if (noteHotUse(Result))
+    return;
+  noteOrderDependence(Result);
 }
 
 std::string

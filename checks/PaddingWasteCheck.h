@@ -57,6 +57,13 @@ private:
   };
 
   void noteHot(QualType Element, uint64_t Elements);
+  // check() by what was matched: a use that makes a record hot (an array,
+  // new[], a container of it), or one that ties it to its field order.
+  bool noteHotUse(const ast_matchers::MatchFinder::MatchResult &Result);
+  void noteContainerElements(const ClassTemplateSpecializationDecl &Spec);
+  bool
+  noteOrderDependence(const ast_matchers::MatchFinder::MatchResult &Result);
+  void notePositionalInit(const InitListExpr &ILE);
   bool isCandidate(const RecordDecl *RD, ASTContext &Ctx) const;
   std::optional<Facts> facts(const RecordDecl *RD, ASTContext &Ctx,
                              utils::RecordLayoutModel &Model) const;

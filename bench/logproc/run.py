@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,23 +29,7 @@ CHECKS = "-*,memlint-allocation-in-loop,memlint-arena-candidate"
 
 
 def sh(cmd, **kw):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       universal_newlines=True, **kw)
-    if r.returncode:
-        sys.exit("logproc: %s failed:\n%s" % (" ".join(cmd), r.stdout))
-    return r.stdout
-
-
-def cpu_time(cmd):
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execv(cmd[0], cmd)
-    _, status, usage = os.wait4(pid, 0)
-    if status:
-        sys.exit("logproc: %s exited with %d" % (cmd[0], status))
-    return usage.ru_utime + usage.ru_stime
+    return benchdoc.sh("logproc", cmd, **kw)
 
 
 def main():
@@ -57,14 +40,10 @@ def main():
     ap.add_argument("--rounds", type=int, default=5, help="passes over the log per run")
     ap.add_argument("--no-write", action="store_true")
     opts = ap.parse_args()
-    build = opts.build if os.path.isabs(opts.build) else os.path.join(ROOT, opts.build)
+    build, llvm, cxx = benchdoc.build_tools(opts.build)
     tidy = os.path.join(build, "bin", "memlint-tidy")
     counter = os.path.join(build, "lib", "libmemlint_alloc_count.so")
     runtime = os.path.join(ROOT, "runtime", "include")
-    cache = open(os.path.join(build, "CMakeCache.txt")).read()
-    llvm = [l.split("=", 1)[1] for l in cache.splitlines()
-            if l.startswith("MEMLINT_LLVM_VERSION:")][0]
-    cxx = "/usr/lib/llvm-%s/bin/clang++" % llvm
 
     work = tempfile.mkdtemp(prefix="memlint-logproc-")
     before_src = os.path.join(HERE, "logproc.cpp")
@@ -88,11 +67,8 @@ def main():
             f.write("%d,%s,%s,%s\n" % (1700000000 + i, rng.choice(levels), rng.choice(comps),
                                        "x" * rng.randint(8, 120)))
 
-    exes = {}
-    for label, src in (("before", before_src), ("after", after_src)):
-        exe = os.path.join(work, label)
-        sh([cxx, "-std=c++17", "-O2", "-I", runtime, "-o", exe, src])
-        exes[label] = exe
+    exes = benchdoc.compile_versions("logproc", cxx, runtime, work,
+                                     (("before", before_src), ("after", after_src)))
 
     results = {}
     for label, exe in exes.items():
@@ -105,13 +81,8 @@ def main():
         sys.exit("logproc: the fixed program prints something else: %r vs %r" % (
             results["before"]["output"], results["after"]["output"]))
 
-    times = {label: [] for label in exes}
-    order = list(exes)
-    for _ in range(opts.runs):
-        rng.shuffle(order)
-        for label in order:
-            times[label].append(cpu_time([exes[label], log, str(opts.rounds)]))
-    med = {label: statistics.median(t) for label, t in times.items()}
+    # rng goes on from the log's generation: the same shuffles as before.
+    med = benchdoc.interleaved_medians("logproc", exes, [log, str(opts.rounds)], opts.runs, rng)
 
     def count(label, key):
         return results[label]["counts"].get(key, 0)

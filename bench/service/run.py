@@ -22,7 +22,6 @@ import os
 import random
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -38,23 +37,7 @@ PENDING = ["memlint-string-temporary", "memlint-substr-copy", "memlint-string-co
 
 
 def sh(cmd, ok=(0,), **kw):
-    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       universal_newlines=True, **kw)
-    if r.returncode not in ok:
-        sys.exit("service: %s failed (exit %d):\n%s" % (" ".join(cmd), r.returncode, r.stdout))
-    return r.stdout
-
-
-def cpu_time(cmd):
-    pid = os.fork()
-    if pid == 0:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 1)
-        os.execv(cmd[0], cmd)
-    _, status, usage = os.wait4(pid, 0)
-    if status:
-        sys.exit("service: %s exited with %d" % (cmd[0], status))
-    return usage.ru_utime + usage.ru_stime
+    return benchdoc.sh("service", cmd, ok, **kw)
 
 
 def write_requests(path, count):
@@ -184,13 +167,9 @@ def main():
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--keep", action="store_true", help="keep the temporary directory")
     opts = ap.parse_args()
-    build = opts.build if os.path.isabs(opts.build) else os.path.join(ROOT, opts.build)
+    build, llvm, cxx = benchdoc.build_tools(opts.build)
     counter = os.path.join(build, "lib", "libmemlint_alloc_count.so")
     runtime = os.path.join(ROOT, "runtime", "include")
-    cache = open(os.path.join(build, "CMakeCache.txt")).read()
-    llvm = [l.split("=", 1)[1] for l in cache.splitlines()
-            if l.startswith("MEMLINT_LLVM_VERSION:")][0]
-    cxx = "/usr/lib/llvm-%s/bin/clang++" % llvm
 
     work = tempfile.mkdtemp(prefix="memlint-service-")
     before_src = os.path.join(HERE, "service.cpp")
@@ -200,23 +179,16 @@ def main():
     requests = os.path.join(work, "requests.txt")
     write_requests(requests, opts.requests)
 
-    exes, res = {}, {}
-    for label, src in (("before", before_src), ("after", after_src)):
-        exes[label] = os.path.join(work, label)
-        sh([cxx, "-std=c++17", "-O2", "-I", runtime, "-o", exes[label], src])
-        res[label] = measure(exes[label], requests, opts.rounds, counter, work, label)
+    exes = benchdoc.compile_versions("service", cxx, runtime, work,
+                                     (("before", before_src), ("after", after_src)))
+    res = {label: measure(exe, requests, opts.rounds, counter, work, label)
+           for label, exe in exes.items()}
     if res["before"]["output"] != res["after"]["output"]:
         sys.exit("service: the fixed program prints something else: %r vs %r" % (
             res["before"]["output"], res["after"]["output"]))
 
-    rng = random.Random(5)
-    times = {label: [] for label in exes}
-    order = list(exes)
-    for _ in range(opts.runs):
-        rng.shuffle(order)
-        for label in order:
-            times[label].append(cpu_time([exes[label], requests, str(opts.rounds)]))
-    med = {label: statistics.median(t) for label, t in times.items()}
+    med = benchdoc.interleaved_medians("service", exes, [requests, str(opts.rounds)],
+                                       opts.runs, random.Random(5))
 
     arena_fixed = "memlint::arena" in open(after_src).read()
     text = table(opts, res, med, llvm, memlint_out, checks_run, arena_fixed)

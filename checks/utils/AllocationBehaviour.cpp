@@ -3,6 +3,7 @@
 #include "AllocationBehaviour.h"
 #include "LocalUses.h"
 #include "ReadOnlyUse.h"
+#include "ValueWrappers.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include <utility>
@@ -10,27 +11,6 @@
 namespace clang::tidy::memlint::utils {
 
 namespace {
-
-const Expr *skipWrappers(const Expr *E) {
-  while (E) {
-    if (const auto *FE = dyn_cast<FullExpr>(E))
-      E = FE->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *P = dyn_cast<ParenExpr>(E))
-      E = P->getSubExpr();
-    else if (const auto *C = dyn_cast<CastExpr>(E);
-             C && (C->getCastKind() == CK_NoOp ||
-                   C->getCastKind() == CK_ConstructorConversion ||
-                   C->getCastKind() == CK_ArrayToPointerDecay))
-      E = C->getSubExpr();
-    else
-      break;
-  }
-  return E;
-}
 
 unsigned explicitArgCount(const CXXConstructExpr &CE) {
   unsigned N = 0;
@@ -201,7 +181,7 @@ uint64_t smallStringCapacity(const CXXRecordDecl &BasicString) {
 }
 
 std::optional<uint64_t> maxLiteralLength(const Expr *E) {
-  E = skipWrappers(E);
+  E = skipValueWrappers(E, CastsSkipped::ValuePreserving);
   if (!E)
     return std::nullopt;
   if (const auto *Lit = dyn_cast<StringLiteral>(E))
@@ -230,7 +210,8 @@ BufferFate bufferFate(const VarDecl &V, const Stmt &Scope, ASTContext &Ctx) {
   bool IsString = allocationKindOf(*RD) == AllocationKind::SmallBuffer;
   uint64_t SmallCap = IsString ? smallStringCapacity(*RD) : 0;
   // Where it starts: empty, or (a string) a short literal.
-  const Expr *Init = skipWrappers(V.getInit());
+  const Expr *Init =
+      skipValueWrappers(V.getInit(), CastsSkipped::ValuePreserving);
   const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
   bool StartsEmpty = !Init || (CE && explicitArgCount(*CE) == 0);
   if (!StartsEmpty) {

@@ -1548,6 +1548,8 @@ std::optional<uint64_t> maxExecutionsWithin(const Stmt &S, const Stmt &Scope,
   }
 }
 
+// Not skipValueWrappers (ValueWrappers.h): this strips every implicit cast
+// and copy/move construction, to reach the object a copy was made from.
 const Expr *stripCopies(const Expr *E) {
   while (E) {
     const Expr *Old = E;

@@ -15,29 +15,6 @@ namespace clang::tidy::memlint::utils {
 
 namespace {
 
-// Const members of std::string that std::string_view has with the same
-// parameters (as far as a call that compiled on the string can tell), the
-// same result and the same meaning. Not data()/c_str() (a view is not
-// null-terminated), substr() (returns a view), iterators (another type),
-// capacity()/max_size().
-const llvm::StringRef ViewMembers[] = {"size",
-                                       "length",
-                                       "empty",
-                                       "find",
-                                       "rfind",
-                                       "find_first_of",
-                                       "find_last_of",
-                                       "find_first_not_of",
-                                       "find_last_not_of",
-                                       "compare",
-                                       "at",
-                                       "front",
-                                       "back",
-                                       "copy",
-                                       "starts_with",
-                                       "ends_with",
-                                       "contains"};
-
 /// The function whose `std::string_view` / `const std::string_view &`
 /// parameter the result of the conversion \p Conv initializes, or null.
 const FunctionDecl *viewParamCallee(const Expr *Conv, ASTContext &Ctx) {
@@ -88,7 +65,8 @@ ViewRead memberCallRead(const VarUse &U, ASTContext &Ctx) {
   if (U.Method->getOverloadedOperator() == OO_Subscript)
     return ViewRead::ByStd;
   if (!U.Method->getDeclName().isIdentifier() ||
-      !llvm::is_contained(ViewMembers, U.Method->getName()))
+      !(U.Method->getName() == "contains" ||
+        isSameOnStringView(U.Method->getName())))
     return ViewRead::No;
   return ViewRead::ByStd;
 }

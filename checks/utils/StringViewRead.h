@@ -5,6 +5,16 @@
 // came from: does every use compile and mean the same on a string_view, and
 // can the viewed string change while the view is in use.
 //
+// Split from StringViewUse.h (parameters that could become views) because
+// the two ask about different variables: there a parameter whose every use
+// must compile on a view (isStringViewCompatibleUse*), here a local or a
+// temporary whose uses must also not outlive, or see changes to, the string
+// it would view (ViewRead says who reads it: the library, a callee, a loop).
+// Both classify uses with ReadOnlyUse's classifyUse and share the member list
+// (isSameOnStringView); they still differ on purpose in which std functions
+// count (isStdLibraryDecl here: members of std classes too; <=> counts here)
+// and in max_size()/contains(), so merging them would change findings.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef MEMLINT_CHECKS_UTILS_STRINGVIEWREAD_H

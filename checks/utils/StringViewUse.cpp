@@ -62,6 +62,9 @@ bool isCString(QualType T) {
   return T->isCharType() && !T->isWideCharType();
 }
 
+// Not skipValueWrappers (ValueWrappers.h): this also looks through
+// lvalue-to-rvalue casts and copy/move constructions, to find the string
+// the user wrote as the argument rather than the value built from it.
 const Expr *writtenArgument(const Expr *E) {
   while (true) {
     E = E->IgnoreParens();
@@ -126,6 +129,14 @@ StringTemporary stringTemporaryOf(const Expr *Arg) {
   return StringTemporary::StringView;
 }
 
+bool isSameOnStringView(llvm::StringRef Member) {
+  return llvm::is_contained({"size", "length", "empty", "front", "back", "at",
+                             "find", "rfind", "find_first_of", "find_last_of",
+                             "find_first_not_of", "find_last_not_of", "compare",
+                             "starts_with", "ends_with", "copy"},
+                            Member);
+}
+
 bool isStringViewCompatibleMethod(const CXXMethodDecl *MD) {
   if (const auto *Conv = dyn_cast<CXXConversionDecl>(MD))
     return stdSpecialization(Conv->getConversionType(), "basic_string_view") !=
@@ -134,11 +145,10 @@ bool isStringViewCompatibleMethod(const CXXMethodDecl *MD) {
     return true;
   if (!MD->getDeclName().isIdentifier())
     return false;
-  return llvm::is_contained(
-      {"size", "length", "empty", "max_size", "front", "back", "at", "find",
-       "rfind", "find_first_of", "find_last_of", "find_first_not_of",
-       "find_last_not_of", "compare", "starts_with", "ends_with", "copy"},
-      MD->getName());
+  // max_size() compiles on a view but gives another value:
+  // isStringViewCompatibleUseOrResult rejects it, isStringViewCompatibleUse
+  // has always accepted it.
+  return MD->getName() == "max_size" || isSameOnStringView(MD->getName());
 }
 
 static bool isStdComparisonOrStream(const CXXOperatorCallExpr *Op,

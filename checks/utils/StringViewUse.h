@@ -49,6 +49,16 @@ enum class StringTemporary { None, Literal, CString, StringView };
 /// `std::string(sv)`) a std::string_view?
 StringTemporary stringTemporaryOf(const Expr *Arg);
 
+/// The const std::string members std::string_view has with the same
+/// parameters (as far as a call that compiled on the string can tell), the
+/// same result and the same meaning: size, find, compare, at, copy... Not
+/// data()/c_str() (a view is not null-terminated), substr() (returns a
+/// view), iterators (another type), capacity(); max_size() and contains()
+/// are left to each view below. The one list both isStringViewCompatibleMethod
+/// (unneeded-copy, string-temporary) and viewReadOf (StringViewRead.h:
+/// substr-copy, string-concat) use.
+bool isSameOnStringView(llvm::StringRef Member);
+
 /// The std::string methods a std::string_view has with the same meaning
 /// and result types usable the same way. data() is missing on purpose (a
 /// string's is NUL-terminated, a view's need not be), as are c_str(),
