@@ -33,6 +33,26 @@ bool inRange(SourceLocation L, SourceLocation After, SourceLocation Before,
          SM.isBeforeInTranslationUnit(L, Before);
 }
 
+// The owning standard container whose element or member reference the
+// call returns (`v.at(i)`, `v[i]`, `*opt`, `v.front()`), or null.
+const Expr *containerOfElementAccess(const CallExpr &Call) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  if (!MD || MD->isStatic() || !MD->getReturnType()->isLValueReferenceType())
+    return nullptr;
+  const Expr *Obj = nullptr;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+    if (!ME || ME->isArrow())
+      return nullptr;
+    Obj = MC->getImplicitObjectArgument();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    if (Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Star)
+      return nullptr;
+    Obj = Op->getArg(0);
+  }
+  return Obj && isStdOwningContainer(Obj->getType()) ? Obj : nullptr;
+}
+
 } // namespace
 
 const CXXConstructExpr *copyFromLValue(const Expr *Init, const Expr *&Source) {
@@ -85,24 +105,9 @@ const VarDecl *owningLocal(const Expr *E) {
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-      if (!MD || MD->isStatic() ||
-          !MD->getReturnType()->isLValueReferenceType())
+      E = containerOfElementAccess(*Call);
+      if (!E)
         return nullptr;
-      const Expr *Obj = nullptr;
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
-        if (!ME || ME->isArrow())
-          return nullptr;
-        Obj = MC->getImplicitObjectArgument();
-      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
-        if (Op->getOperator() != OO_Subscript && Op->getOperator() != OO_Star)
-          return nullptr;
-        Obj = Op->getArg(0);
-      }
-      if (!Obj || !isStdOwningContainer(Obj->getType()))
-        return nullptr;
-      E = Obj;
       continue;
     }
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
