@@ -189,7 +189,9 @@ bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
                                               const utils::VarUses &Uses,
                                               ASTContext &Ctx) const {
   QualType T = Var.getType();
-  if (MoveSinks.empty() || T.isTriviallyCopyableType(Ctx) ||
+  // copy-at-last-use never moves a const or volatile object.
+  if (MoveSinks.empty() || T.isConstQualified() || T.isVolatileQualified() ||
+      T.isTriviallyCopyableType(Ctx) ||
       utils::moveCost(T, utils::MoveOp::Construct) != utils::MoveCost::Cheaper)
     return false;
   const auto *FD =
@@ -197,6 +199,7 @@ bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
   std::unique_ptr<utils::FunctionFlow> Flow;
   for (const utils::VarUse &U : Uses.Uses) {
     if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
+        U.Ref->refersToEnclosingVariableOrCapture() ||
         !(utils::isSinkArgument(U, T, MoveSinks) ||
           utils::isCopyAssignedFrom(U)))
       continue;

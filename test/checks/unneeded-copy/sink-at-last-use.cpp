@@ -42,6 +42,15 @@ size_t twice(std::vector<std::string> &Out, std::string S) {
   return S.size();
 }
 
+// A const by-value parameter cannot be moved from: `const&` is the fix.
+void constSink(std::vector<std::string> &Out, const std::string S) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: parameter 'S' copies a std::string {{.*}} [memlint-unneeded-copy]
+  // CHECK-FIXES: void constSink(std::vector<std::string> &Out, const std::string& S) {
+  // CHECK-MESSAGES-ALONE: :[[@LINE-3]]:65: warning: parameter 'S' copies a std::string {{.*}} [memlint-unneeded-copy]
+  // CHECK-FIXES-ALONE: void constSink(std::vector<std::string> &Out, const std::string& S) {
+  Out.push_back(S);
+}
+
 struct Req {
   std::string Method;
 };
@@ -69,6 +78,10 @@ int main() {
   size_t N = twice(Out, big(4));
   if (pickFirst().Method != big(5))
     return 1;
+  constSink(Out, big(7));
+  if (Out.back() != big(7))
+    return 1;
+  Out.pop_back();
   std::printf("%zu %zu %zu\n", Out.size(), In.size(), N);
   return Out.size() == 4 && In[0] == big(2) && Out[1] == big(2) ? 0 : 1;
 }
