@@ -1,6 +1,7 @@
 //===--- StringTemporaryCheck.cpp - memlint-string-temporary --------------===//
 
 #include "StringTemporaryCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/Compat.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/OverloadRisk.h"
@@ -419,6 +420,25 @@ const char *StringTemporaryCheck::whyNotFlagged(const FunctionDecl *FD) const {
   return nullptr;
 }
 
+// Decision: every temporary is built from a literal that fits the
+// small-string buffer, so none allocates and the fix saves nothing.
+bool StringTemporaryCheck::onlyShortLiterals(const ParamCandidate &C,
+                                             const TemporaryCalls &T) const {
+  const CXXRecordDecl *RD = C.FD->getParamDecl(C.Index)
+                                ->getType()
+                                .getNonReferenceType()
+                                ->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  uint64_t Inline = utils::smallStringCapacity(*RD);
+  return llvm::all_of(T.Args, [&](const Expr *Arg) {
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Arg))
+      Arg = Default->getExpr();
+    std::optional<uint64_t> Len = utils::maxLiteralLength(Arg);
+    return Len && *Len <= Inline;
+  });
+}
+
 void StringTemporaryCheck::onEndOfTranslationUnit() {
   for (const auto &[Ref, FD] : Mentions)
     if (!CalleeRefs.count(Ref))
@@ -428,7 +448,7 @@ void StringTemporaryCheck::onEndOfTranslationUnit() {
       if (whyNotFlagged(C.FD))
         continue;
       TemporaryCalls T = temporaryCalls(C);
-      if (T.AllAccepted && !T.Args.empty())
+      if (T.AllAccepted && !T.Args.empty() && !onlyShortLiterals(C, T))
         emitParam(C, T);
     }
   if (Context)

@@ -63,6 +63,8 @@ private:
   void emitContainer(const ValueDecl *D, const Container &C);
   void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
   TemporaryCalls temporaryCalls(const ParamCandidate &C) const;
+  bool onlyShortLiterals(const ParamCandidate &C,
+                         const TemporaryCalls &T) const;
   const char *whyNotFlagged(const FunctionDecl *FD) const;
   void emitParam(const ParamCandidate &C, const TemporaryCalls &Calls);
 

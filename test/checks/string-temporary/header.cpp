@@ -22,5 +22,5 @@ int lookup(const std::string &Key) { return static_cast<int>(Key.size()); }
 
 int use() {
   Parser P;
-  return startsWithSlash("/a") + P.accepts("x") + lookup("k");
+  return startsWithSlash("/a/long/enough/for/heap") + P.accepts("x-token-longer-than-sso") + lookup("k-key-longer-than-sso");
 }

@@ -26,4 +26,4 @@ std::size_t size(const std::string &S) { return S.length(); }
 // CHECK-NOTES: :[[@LINE+3]]:43: note: a std::string temporary is built here from a string literal
 // CHECK-NOTES: :[[@LINE-3]]:37: note: no fix: 'std::size' is found by argument-dependent lookup and could be chosen over 'size(std::string_view)' by callers passing a std::string
 // CHECK-FIXES: std::size_t size(const std::string &S) { return S.length(); }
-std::size_t sizeOfLiteral() { return size("lit"); }
+std::size_t sizeOfLiteral() { return size("a literal longer than sso"); }

@@ -52,9 +52,9 @@ int firstOf(const std::string &Key, int Dflt) {
 
 // A default argument that is a literal builds a temporary at every call
 // that uses it.
-std::size_t widthOf(const std::string &Text = "default") {
+std::size_t widthOf(const std::string &Text = "a default longer than sso") {
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: parameter 'Text' makes 1 call in
-  // CHECK-FIXES: std::size_t widthOf(std::string_view Text = "default") {
+  // CHECK-FIXES: std::size_t widthOf(std::string_view Text = "a default longer than sso") {
   return Text.length();
 }
 
@@ -147,30 +147,30 @@ int main() {
   std::string Str = "main.h";
   const char *CStr = "abc";
   std::string_view View = "xyz";
-  std::printf("%d %d\n", isHeader(Str), isHeader("a.h"));
-  std::printf("%d\n", isHeader("x/y.cc"));
-  std::printf("%d\n", countChars("a/b/a", 'a'));
-  std::printf("%zu %zu\n", score(Str), score("abcab"));
+  std::printf("%d %d\n", isHeader(Str), isHeader("include/project/a.h"));
+  std::printf("%d\n", isHeader("x/project/src/y.cc"));
+  std::printf("%d\n", countChars("a/b/a/long/enough/path", 'a'));
+  std::printf("%zu %zu\n", score(Str), score("abcab-abcab-abcab"));
   std::printf("%d %d\n", firstOf(CStr, 1), firstOf(std::string(View), 2));
   // CHECK-FIXES: std::printf("%d %d\n", firstOf(CStr, 1), firstOf(View, 2));
   std::printf("%zu %zu\n", widthOf(), widthOf(Str));
   Registry R;
-  std::printf("%d\n", R.has("a.b"));
-  cStr("lit");
-  dataOf("lit");
-  passesOn("lit");
-  std::puts(copies("lit").c_str());
-  std::puts(returns("lit").c_str());
-  std::puts(concat("lit").c_str());
-  std::puts(head("lit").c_str());
-  std::printf("%d %d\n", iter("lit"), maxOf("lit") > 0);
+  std::printf("%d\n", R.has("a.b.longer.than.sso"));
+  cStr("a literal too long for the buffer");
+  dataOf("a literal too long for the buffer");
+  passesOn("a literal too long for the buffer");
+  std::puts(copies("a literal too long for the buffer").c_str());
+  std::puts(returns("a literal too long for the buffer").c_str());
+  std::puts(concat("a literal too long for the buffer").c_str());
+  std::puts(head("a literal too long for the buffer").c_str());
+  std::printf("%d %d\n", iter("a literal too long for the buffer"), maxOf("a literal too long for the buffer") > 0);
   std::printf("%zu %zu\n", onlyStrings(Str), length(Name()));
-  std::printf("%zu %zu\n", length("lit"), width("lit"));
-  std::printf("%zu %zu\n", taken("lit"), TakenPtr(Str));
+  std::printf("%zu %zu\n", length("a literal too long for the buffer"), width("a literal too long for the buffer"));
+  std::printf("%zu %zu\n", taken("a literal too long for the buffer"), TakenPtr(Str));
   Derived D;
-  std::printf("%zu\n", D.v("lit"));
+  std::printf("%zu\n", D.v("a literal too long for the buffer"));
   Tag T = Str;
-  Tag T2("lit");
-  std::printf("%zu %zu %zu %zu\n", T.Len, T2.Len, tmpl("lit", 1), Lambda("lit"));
-  std::printf("%zu\n", size("lit"));
+  Tag T2("a literal too long for the buffer");
+  std::printf("%zu %zu %zu %zu\n", T.Len, T2.Len, tmpl("a literal too long for the buffer", 1), Lambda("a literal too long for the buffer"));
+  std::printf("%zu\n", size("a literal too long for the buffer"));
 }

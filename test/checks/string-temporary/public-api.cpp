@@ -22,9 +22,9 @@ bool isReserved(const std::string &Word) { return Word == "if" || Word == "for";
 // A header that is not public: fixed.
 bool isKeyword(const std::string &Word) { return Word == "while"; }
 // CHECK-NOTES: :[[@LINE-1]]:35: warning: parameter 'Word' makes 1 call
-// CHECK-NOTES: :[[@LINE+5]]:54: note: a std::string temporary is built here from a string literal
+// CHECK-NOTES: :[[@LINE+5]]:68: note: a std::string temporary is built here from a string literal
 // CHECK-FIXES: bool isKeyword(std::string_view Word) { return Word == "while"; }
 // CHECK-MESSAGES-FIX: :[[@LINE-4]]:35: warning: parameter 'Word' makes 1 call
 // CHECK-FIXES-FIX: bool isKeyword(std::string_view Word) { return Word == "while"; }
 
-int main() { return isReserved("return") + isKeyword("while"); }
+int main() { return isReserved("return-value-keyword") + isKeyword("while-loop-keyword"); }
