@@ -191,17 +191,22 @@ bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
   QualType T = Var.getType();
   // copy-at-last-use never moves a const or volatile object.
   if (MoveSinks.empty() || T.isConstQualified() || T.isVolatileQualified() ||
-      T.isTriviallyCopyableType(Ctx) ||
-      utils::moveCost(T, utils::MoveOp::Construct) != utils::MoveCost::Cheaper)
+      T.isTriviallyCopyableType(Ctx))
     return false;
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
   std::unique_ptr<utils::FunctionFlow> Flow;
   for (const utils::VarUse &U : Uses.Uses) {
     if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
-        U.Ref->refersToEnclosingVariableOrCapture() ||
-        !(utils::isSinkArgument(U, T, MoveSinks) ||
-          utils::isCopyAssignedFrom(U)))
+        U.Ref->refersToEnclosingVariableOrCapture())
+      continue;
+    // The move copy-at-last-use would write, and whether it is cheaper.
+    utils::MoveOp Op = utils::MoveOp::Construct;
+    if (utils::isCopyAssignedFrom(U))
+      Op = utils::MoveOp::Assign;
+    else if (!utils::isSinkArgument(U, T, MoveSinks))
+      continue;
+    if (utils::moveCost(T, Op) != utils::MoveCost::Cheaper)
       continue;
     if (!Flow && FD)
       Flow = utils::FunctionFlow::build(*FD, Ctx);

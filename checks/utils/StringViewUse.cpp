@@ -156,19 +156,11 @@ static bool isStdComparisonOrStream(const CXXOperatorCallExpr *Op,
   const FunctionDecl *Callee = Op->getDirectCallee();
   if (!Callee || !Callee->isInStdNamespace())
     return false;
-  switch (Op->getOperator()) {
-  case OO_EqualEqual:
-  case OO_ExclaimEqual:
-  case OO_Less:
-  case OO_LessEqual:
-  case OO_Greater:
-  case OO_GreaterEqual:
-    return true;
-  case OO_LessLess:
+  // `<=>` is left out: this view has never counted it (StringViewRead does).
+  OverloadedOperatorKind K = Op->getOperator();
+  if (K == OO_LessLess)
     return ArgIndex == 1;
-  default:
-    return false;
-  }
+  return K != OO_Spaceship && isComparisonOperator(K);
 }
 
 bool isStringViewCompatibleUse(const VarUse &U) {
