@@ -13,6 +13,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
 
 using namespace clang::ast_matchers;
@@ -28,6 +29,18 @@ constexpr char AssignId[] = "assign";
 constexpr char CallId[] = "call";
 constexpr char ParamId[] = "param";
 constexpr char MentionId[] = "mention";
+constexpr char SourceId[] = "source";
+constexpr char FreeCallId[] = "free-call";
+
+/// Whether \p S mentions \p VD.
+bool mentions(const Stmt *S, const VarDecl *VD) {
+  if (!S)
+    return false;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == VD)
+    return true;
+  return llvm::any_of(S->children(),
+                      [VD](const Stmt *C) { return mentions(C, VD); });
+}
 
 enum class TemplateKind { None, Pattern, Instantiation };
 
@@ -69,10 +82,23 @@ DynTypedNode consumerOf(const Expr &E, ASTContext &Ctx, const Expr *&Top) {
   }
 }
 
+/// The parameter of \p Callee that argument \p Arg of \p Call initializes,
+/// if it is a plain (non-variadic) one.
+const ParmVarDecl *paramFor(const Expr *Arg, const FunctionDecl *Callee,
+                            llvm::ArrayRef<const Expr *> Args) {
+  if (!Callee)
+    return nullptr;
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I)
+    if (Args[I] == Arg)
+      return Callee->getParamDecl(I);
+  return nullptr;
+}
+
 /// Where a copy constructed by \p Copy goes, or "" when it is not a sink
-/// (a return, a throw, a lambda capture, an explicit copy).
+/// (a return, a throw, a lambda capture, an explicit copy). \p Into and
+/// \p ByValue receive the local or the callee's parameter it initializes.
 std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
-                            const VarDecl *&Into) {
+                            const VarDecl *&Into, const ParmVarDecl *&ByValue) {
   const Expr *Top = nullptr;
   DynTypedNode P = consumerOf(Copy, Ctx, Top);
   // The parent map skips CXXCtorInitializer: an initializer's expression
@@ -96,13 +122,17 @@ std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
   if (isa<InitListExpr>(PE))
     return "into an aggregate member";
   if (const auto *Call = dyn_cast<CallExpr>(PE)) {
-    if (const auto *Callee = Call->getDirectCallee();
-        Callee && Callee->getDeclName().isIdentifier())
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    ByValue = paramFor(Top, Callee, {Call->getArgs(), Call->getNumArgs()});
+    if (Callee && Callee->getDeclName().isIdentifier())
       return "as a by-value argument of '" + Callee->getNameAsString() + "'";
     return "as a by-value argument";
   }
-  if (isa<CXXConstructExpr>(PE))
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(PE)) {
+    ByValue = paramFor(Top, Construct->getConstructor(),
+                       {Construct->getArgs(), Construct->getNumArgs()});
     return "as a by-value constructor argument";
+  }
   return "";
 }
 
@@ -134,6 +164,11 @@ CopyAtLastUseCheck::CopyAtLastUseCheck(StringRef Name,
       RawSinkMethods(Options.get("SinkMethods", utils::DefaultSinkMethods)),
       SinkMethods(
           ::clang::tidy::utils::options::parseStringList(RawSinkMethods)),
+      RawSinkFunctions(
+          Options.get("SinkFunctions", utils::DefaultSinkFunctions)),
+      SinkFunctions(
+          ::clang::tidy::utils::options::parseStringList(RawSinkFunctions)),
+      UnneededCopyRuns(Context->isCheckEnabled("memlint-unneeded-copy")),
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),
@@ -141,6 +176,7 @@ CopyAtLastUseCheck::CopyAtLastUseCheck(StringRef Name,
 
 void CopyAtLastUseCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "SinkMethods", RawSinkMethods);
+  Options.store(Opts, "SinkFunctions", RawSinkFunctions);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -154,8 +190,22 @@ void CopyAtLastUseCheck::registerMatchers(MatchFinder *Finder) {
   auto Var = varDecl(hasLocalStorage(), unless(hasType(referenceType())),
                      unless(hasType(isConstQualified())))
                  .bind(VarId);
-  auto Ref = ignoringParenImpCasts(
+  auto Root = ignoringParenImpCasts(
       declRefExpr(to(Var), unless(isExpansionInSystemHeader())).bind(RefId));
+  // A data member of a local, or an element of a local sequence container:
+  // moved from at the local's last use just the same.
+  auto Sequence = cxxRecordDecl(
+      hasAnyName("::std::vector", "::std::deque", "::std::array"));
+  auto Part = expr(anyOf(
+      memberExpr(unless(isArrow()), hasObjectExpression(Root),
+                 member(fieldDecl(unless(hasType(referenceType()))))),
+      cxxOperatorCallExpr(hasOverloadedOperatorName("[]"),
+                          callee(cxxMethodDecl(ofClass(Sequence))),
+                          hasArgument(0, Root)),
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("front", "back", "at"),
+                                             ofClass(Sequence))),
+                        on(Root))));
+  auto Ref = ignoringParenImpCasts(expr(anyOf(Root, Part)).bind(SourceId));
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(isCopyConstructor())),
                        hasArgument(0, Ref))
@@ -167,13 +217,19 @@ void CopyAtLastUseCheck::registerMatchers(MatchFinder *Finder) {
                           hasArgument(1, Ref))
           .bind(AssignId),
       this);
+  auto ByLvalueRef = parmVarDecl(hasType(lValueReferenceType())).bind(ParamId);
   Finder->addMatcher(
-      cxxMemberCallExpr(
-          callee(cxxMethodDecl(hasAnyName(SinkMethods))),
-          forEachArgumentWithParam(
-              Ref, parmVarDecl(hasType(lValueReferenceType())).bind(ParamId)))
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(SinkMethods))),
+                        forEachArgumentWithParam(Ref, ByLvalueRef))
           .bind(CallId),
       this);
+  if (!SinkFunctions.empty())
+    Finder->addMatcher(callExpr(unless(cxxMemberCallExpr()),
+                                unless(cxxOperatorCallExpr()),
+                                callee(functionDecl(hasAnyName(SinkFunctions))),
+                                forEachArgumentWithParam(Ref, ByLvalueRef))
+                           .bind(FreeCallId),
+                       this);
   // Every mention of a candidate-shaped variable, to count the
   // instantiations of a template that mention it at a site (check() drops
   // the ones outside instantiations at once).
@@ -184,37 +240,61 @@ void CopyAtLastUseCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
+/// Where a sink call or assignment copies the candidate's source: "" when it
+/// is not a sink. \p Op receives the operation std::move would select.
+static std::string sinkOf(const MatchFinder::MatchResult &Result,
+                          const VarDecl &VD, QualType SourceType,
+                          utils::MoveOp &Op) {
+  if (const auto *Assign =
+          Result.Nodes.getNodeAs<CXXOperatorCallExpr>(AssignId)) {
+    const Expr *Lhs = Assign->getArg(0)->IgnoreParenImpCasts();
+    if (mentions(Lhs, &VD))
+      return ""; // `x = x`, `r = r.part`
+    Op = utils::MoveOp::Assign;
+    if (const auto *M = dyn_cast<MemberExpr>(Lhs))
+      return "into member '" + M->getMemberDecl()->getNameAsString() + "'";
+    if (const auto *L = dyn_cast<DeclRefExpr>(Lhs))
+      return "into '" + L->getDecl()->getNameAsString() + "'";
+    return "by assignment";
+  }
+  const auto *Param = Result.Nodes.getNodeAs<ParmVarDecl>(ParamId);
+  const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>(CallId);
+  const auto *Free = Result.Nodes.getNodeAs<CallExpr>(FreeCallId);
+  const FunctionDecl *Callee = Call   ? Call->getMethodDecl()
+                               : Free ? Free->getDirectCallee()
+                                      : nullptr;
+  if (!Callee || !Param || plain(Param->getType()) != plain(SourceType) ||
+      !utils::takesRvalueToo(*Callee, *Param))
+    return "";
+  // `v.push_back(v[0])`: the container may move its elements first.
+  if (Call && mentions(Call->getImplicitObjectArgument(), &VD))
+    return "";
+  return "into '" + Callee->getNameAsString() + "'";
+}
+
 std::optional<CopyAtLastUseCheck::Candidate>
 CopyAtLastUseCheck::candidate(const MatchFinder::MatchResult &Result) const {
   const auto *Ref = Result.Nodes.getNodeAs<DeclRefExpr>(RefId);
   const auto *VD = Result.Nodes.getNodeAs<VarDecl>(VarId);
+  const auto *Source = Result.Nodes.getNodeAs<Expr>(SourceId);
   const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext());
   if (!FD || isa<DecompositionDecl>(VD))
     return std::nullopt;
-  ASTContext &Ctx = *Result.Context;
-  Candidate C{VD, Ref, FD, "", utils::MoveOp::Construct, nullptr};
-  if (const auto *Copy = Result.Nodes.getNodeAs<CXXConstructExpr>(CopyId)) {
-    C.Sink = constructedSink(*Copy, Ctx, C.Into);
-  } else if (const auto *Assign =
-                 Result.Nodes.getNodeAs<CXXOperatorCallExpr>(AssignId)) {
-    const Expr *Lhs = Assign->getArg(0)->IgnoreParenImpCasts();
-    if (const auto *L = dyn_cast<DeclRefExpr>(Lhs); L && L->getDecl() == VD)
-      return std::nullopt; // `x = x`
-    C.Sink = "by assignment";
-    if (const auto *M = dyn_cast<MemberExpr>(Lhs))
-      C.Sink = "into member '" + M->getMemberDecl()->getNameAsString() + "'";
-    else if (const auto *L = dyn_cast<DeclRefExpr>(Lhs))
-      C.Sink = "into '" + L->getDecl()->getNameAsString() + "'";
-    C.Op = utils::MoveOp::Assign;
-  } else if (const auto *Call =
-                 Result.Nodes.getNodeAs<CXXMemberCallExpr>(CallId)) {
-    const auto *Param = Result.Nodes.getNodeAs<ParmVarDecl>(ParamId);
-    const CXXMethodDecl *MD = Call->getMethodDecl();
-    if (!MD || plain(Param->getType()) != plain(VD->getType()) ||
-        !utils::takesRvalueToo(*MD, *Param))
+  Candidate C{VD,      Ref,    Source, FD, "", utils::MoveOp::Construct,
+              nullptr, nullptr};
+  if (Source != Ref) {
+    // A part: its destructor-observed state must stay the owner's business
+    // (no user-declared destructor to see the moved-from member), and a
+    // const part would be copied by std::move anyway.
+    const auto *RD = VD->getType()->getAsCXXRecordDecl();
+    if (Source->getType().isConstQualified() ||
+        (RD && RD->hasUserDeclaredDestructor() && isa<MemberExpr>(Source)))
       return std::nullopt;
-    C.Sink = "into '" + MD->getNameAsString() + "'";
   }
+  if (const auto *Copy = Result.Nodes.getNodeAs<CXXConstructExpr>(CopyId))
+    C.Sink = constructedSink(*Copy, *Result.Context, C.Into, C.ByValue);
+  else
+    C.Sink = sinkOf(Result, *VD, Source->getType(), C.Op);
   if (C.Sink.empty())
     return std::nullopt;
   return C;
@@ -231,12 +311,13 @@ const utils::FunctionFlow *CopyAtLastUseCheck::flowOf(const FunctionDecl &FD,
 CopyAtLastUseCheck::Verdict CopyAtLastUseCheck::decide(const Candidate &C,
                                                        ASTContext &Ctx) {
   const VarDecl &VD = *C.Var;
-  QualType T = VD.getType();
+  QualType T = C.Source->getType();
   // A copy written in a macro, or a variable the closure of a lambda holds.
-  if (C.Ref->getBeginLoc().isMacroID() || C.Ref->getEndLoc().isMacroID() ||
+  if (C.Source->getBeginLoc().isMacroID() ||
+      C.Source->getEndLoc().isMacroID() ||
       C.Ref->refersToEnclosingVariableOrCapture())
     return Verdict::Reject;
-  if (T.isVolatileQualified() || VD.isStaticLocal() ||
+  if (VD.getType().isVolatileQualified() || VD.isStaticLocal() ||
       VD.isExceptionVariable() || utils::inCoroutine(&VD))
     return Verdict::Reject;
   if (!T->isRecordType())
@@ -260,17 +341,42 @@ CopyAtLastUseCheck::Verdict CopyAtLastUseCheck::flowVerdict(const Candidate &C,
   if (C.Into && C.Function->getBody() &&
       utils::analyzeVarUses(*C.Into, *C.Function->getBody(), Ctx).onlyRead())
     return Verdict::Reject;
+  // A by-value parameter that memlint-unneeded-copy turns into a reference:
+  // after both fixes the move would bind to `const&` and save nothing.
+  if (C.ByValue && UnneededCopyRuns && becomesReference(*C.ByValue, Ctx))
+    return Verdict::Reject;
   return Verdict::Move;
+}
+
+bool CopyAtLastUseCheck::becomesReference(const ParmVarDecl &Param,
+                                          ASTContext &Ctx) const {
+  const auto *Callee = dyn_cast<FunctionDecl>(Param.getDeclContext());
+  const FunctionDecl *Def = nullptr;
+  if (!Callee || !Callee->hasBody(Def) || !Def->getBody() ||
+      Param.getFunctionScopeIndex() >= Def->getNumParams())
+    return false;
+  const ParmVarDecl &P = *Def->getParamDecl(Param.getFunctionScopeIndex());
+  utils::VarUses Uses = utils::analyzeVarUses(P, *Def->getBody(), Ctx);
+  return Uses.onlyRead() && !utils::movedIntoSinkAtLastUse(
+                                P, Uses, {SinkMethods, SinkFunctions}, Ctx);
 }
 
 void CopyAtLastUseCheck::emit(const Candidate &C, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   std::string Name = C.Var->getNameAsString();
+  std::string What = Name, When = "its last use";
+  if (C.Source != C.Ref) {
+    What = Lexer::getSourceText(
+               CharSourceRange::getTokenRange(C.Source->getSourceRange()), SM,
+               Ctx.getLangOpts())
+               .str();
+    When = "the last use of '" + Name + "'";
+  }
   auto D = diag(C.Ref->getLocation(),
-                "'%0' is copied %1 at its last use (%2); move it instead")
-           << Name << C.Sink << copyCost(C.Var->getType(), Ctx);
+                "'%0' is copied %1 at %2 (%3); move it instead")
+           << What << C.Sink << When << copyCost(C.Source->getType(), Ctx);
   for (const FixItHint &H :
-       fixits::wrapInStdMove(*C.Ref, Inserter, SM, Ctx.getLangOpts()))
+       fixits::wrapInStdMove(*C.Source, Inserter, SM, Ctx.getLangOpts()))
     D << H;
 }
 

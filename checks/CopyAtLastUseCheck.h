@@ -40,7 +40,10 @@ public:
   /// A copy of a variable into a sink.
   struct Candidate {
     const VarDecl *Var;
+    /// The mention of Var, and what is copied: Ref itself, or a member or
+    /// element of Var (`r.name`, `parts[1]`, `parts.back()`).
     const DeclRefExpr *Ref;
+    const Expr *Source;
     const FunctionDecl *Function;
     /// "into 'push_back'", "as a by-value argument", ...
     std::string Sink;
@@ -48,6 +51,9 @@ public:
     utils::MoveOp Op;
     /// The local a copy initializes (`T y = x;`), if that is the sink.
     const VarDecl *Into;
+    /// The callee's by-value parameter a copy initializes, if that is the
+    /// sink.
+    const ParmVarDecl *ByValue;
   };
   /// What the analysis concludes about one candidate.
   enum class Verdict {
@@ -61,12 +67,18 @@ private:
   candidate(const ast_matchers::MatchFinder::MatchResult &Result) const;
   Verdict decide(const Candidate &C, ASTContext &Ctx);
   Verdict flowVerdict(const Candidate &C, ASTContext &Ctx);
+  bool becomesReference(const ParmVarDecl &Param, ASTContext &Ctx) const;
   const utils::FunctionFlow *flowOf(const FunctionDecl &FD, ASTContext &Ctx);
   void emit(const Candidate &C, ASTContext &Ctx);
 
   utils::UserCodeScope UserScope;
   const std::string RawSinkMethods;
   const std::vector<StringRef> SinkMethods;
+  const std::string RawSinkFunctions;
+  const std::vector<StringRef> SinkFunctions;
+  /// Whether memlint-unneeded-copy runs in this TU (it turns a by-value
+  /// parameter that is only read into a reference).
+  const bool UnneededCopyRuns;
   ::clang::tidy::utils::IncludeInserter Inserter;
 
   ASTContext *Context = nullptr;

@@ -170,50 +170,27 @@ const FunctionDecl *canon(const FunctionDecl *FD) {
 
 } // namespace
 
-// The sink methods of memlint-copy-at-last-use when it runs in this TU.
-static std::string copyAtLastUseSinks(ClangTidyContext &Context) {
+// memlint-copy-at-last-use's option \p Name (its sinks) when that check runs
+// in this TU, else "".
+static std::string copyAtLastUseOption(ClangTidyContext &Context,
+                                       StringRef Name, StringRef Default) {
   static constexpr llvm::StringLiteral Check = "memlint-copy-at-last-use";
   if (!Context.isCheckEnabled(Check))
     return "";
   const auto &Opts = Context.getOptions().CheckOptions;
-  auto It = Opts.find((Check + ".SinkMethods").str());
-  return It != Opts.end() ? It->second.Value : utils::DefaultSinkMethods;
+  auto It = Opts.find((Check + "." + Name).str());
+  return It != Opts.end() ? It->second.Value : Default.str();
 }
 
-// Whether memlint-copy-at-last-use moves Var into a sink (a sink method, or
-// the right side of a copy assignment) at one of Uses, its last use: by
+// Whether memlint-copy-at-last-use moves Var into a sink at its last use: by
 // value and moved is as good as `const&` and copied there (better for a
 // parameter, whose callers can move in), and with both fixes the move would
 // copy from a const reference.
 bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
                                               const utils::VarUses &Uses,
                                               ASTContext &Ctx) const {
-  QualType T = Var.getType();
-  // copy-at-last-use never moves a const or volatile object.
-  if (MoveSinks.empty() || T.isConstQualified() || T.isVolatileQualified() ||
-      T.isTriviallyCopyableType(Ctx))
-    return false;
-  const auto *FD =
-      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
-  std::unique_ptr<utils::FunctionFlow> Flow;
-  for (const utils::VarUse &U : Uses.Uses) {
-    if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
-        U.Ref->refersToEnclosingVariableOrCapture())
-      continue;
-    // The move copy-at-last-use would write, and whether it is cheaper.
-    utils::MoveOp Op = utils::MoveOp::Construct;
-    if (utils::isCopyAssignedFrom(U))
-      Op = utils::MoveOp::Assign;
-    else if (!utils::isSinkArgument(U, T, MoveSinks))
-      continue;
-    if (utils::moveCost(T, Op) != utils::MoveCost::Cheaper)
-      continue;
-    if (!Flow && FD)
-      Flow = utils::FunctionFlow::build(*FD, Ctx);
-    if (Flow && utils::movableAt(Var, *U.Ref, *Flow, Ctx))
-      return true;
-  }
-  return false;
+  return utils::movedIntoSinkAtLastUse(Var, Uses,
+                                       {MoveSinks, MoveSinkFunctions}, Ctx);
 }
 
 UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
@@ -225,8 +202,13 @@ UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
           utils::parseBoolOption(Options.get("SpanParams", "false"), false)),
       FixGetters(
           utils::parseBoolOption(Options.get("FixGetters", "false"), false)),
-      RawMoveSinks(copyAtLastUseSinks(*Context)),
+      RawMoveSinks(copyAtLastUseOption(*Context, "SinkMethods",
+                                       utils::DefaultSinkMethods)),
       MoveSinks(::clang::tidy::utils::options::parseStringList(RawMoveSinks)),
+      RawMoveSinkFunctions(copyAtLastUseOption(*Context, "SinkFunctions",
+                                               utils::DefaultSinkFunctions)),
+      MoveSinkFunctions(
+          ::clang::tidy::utils::options::parseStringList(RawMoveSinkFunctions)),
       Inserter(
           Options.getLocalOrGlobal(
               "IncludeStyle", ::clang::tidy::utils::IncludeSorter::IS_LLVM),

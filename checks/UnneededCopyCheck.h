@@ -63,10 +63,12 @@ private:
   const bool StringViewParams;
   const bool SpanParams;
   const bool FixGetters;
-  /// memlint-copy-at-last-use's SinkMethods when that check runs, else
-  /// empty: a variable it moves into a sink is left to it.
+  /// memlint-copy-at-last-use's SinkMethods and SinkFunctions when that
+  /// check runs, else empty: a variable it moves into a sink is left to it.
   const std::string RawMoveSinks;
   const std::vector<StringRef> MoveSinks;
+  const std::string RawMoveSinkFunctions;
+  const std::vector<StringRef> MoveSinkFunctions;
   ::clang::tidy::utils::IncludeInserter Inserter;
   utils::PublicApi PublicAPI;
 

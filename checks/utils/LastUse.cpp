@@ -78,9 +78,27 @@ bool isScalarNonPointer(QualType T) {
 
 /// Whether the value of \p P, an expression whose operand \p E may refer to
 /// the object, can no longer refer to it.
+/// Whether \p T is a standard string or container: a copy owns its own
+/// buffer and never refers to the object it was copied from (a user type's
+/// copy might keep its address; an iterator's or a view's copy does).
+bool isStdValueClass(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
+         llvm::is_contained({"basic_string", "vector", "deque", "list",
+                             "forward_list", "map", "multimap", "set",
+                             "multiset", "unordered_map", "unordered_set",
+                             "unordered_multimap", "unordered_multiset"},
+                            RD->getName());
+}
+
 bool cutsAlias(const Expr &P, QualType VarType) {
   if (P.isPRValue() && isScalarNonPointer(P.getType()))
     return true;
+  // A copy of a part (`std::string s = parts[0]`) is a new object.
+  if (const auto *C = dyn_cast<CXXConstructExpr>(&P))
+    if (C->getConstructor()->isCopyConstructor() &&
+        isStdValueClass(C->getType()))
+      return true;
   QualType Plain = P.getType().getCanonicalType().getUnqualifiedType();
   if (P.isPRValue() && Plain == VarType.getCanonicalType().getUnqualifiedType())
     return true; // a new object (a copy, `a + b`, `s.substr()`)
@@ -101,9 +119,13 @@ const Expr *assignedTo(const Expr &P, const Expr &E) {
 
 /// Where the value assigned to \p Lhs goes: a copy of the object, a local
 /// that now points into it, or somewhere the analysis does not follow.
-AliasTarget assignmentTarget(const Expr &Lhs, QualType VarType) {
+AliasTarget assignmentTarget(const Expr &Lhs, const Expr &Rhs,
+                             QualType VarType) {
   if (plain(Lhs.getType()) == plain(VarType))
     return {}; // `y = v`: y holds a copy
+  if (plain(Lhs.getType()) == plain(Rhs.getType()) &&
+      isStdValueClass(Lhs.getType()))
+    return {}; // `y = v[0]`: y holds a copy of the part
   if (const auto *R = dyn_cast<DeclRefExpr>(Lhs.IgnoreParenImpCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(R->getDecl());
         VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType())
@@ -122,7 +144,7 @@ AliasTarget aliasTargetOf(const DeclRefExpr &Ref, QualType VarType,
       if (isa<LambdaExpr>(PE))
         return {}; // a by-copy capture holds its own copy
       if (const Expr *Lhs = assignedTo(*PE, *E))
-        return assignmentTarget(*Lhs, VarType);
+        return assignmentTarget(*Lhs, *E, VarType);
       if (cutsAlias(*PE, VarType))
         return {};
       E = PE;

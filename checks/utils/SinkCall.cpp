@@ -2,6 +2,7 @@
 
 #include "SinkCall.h"
 #include "LocalLifetime.h"
+#include "MoveCost.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -61,32 +62,56 @@ bool isRvalueTwin(const FunctionDecl &Base, const FunctionDecl &Other,
 
 } // namespace
 
-bool takesRvalueToo(const CXXMethodDecl &MD, const ParmVarDecl &Param) {
+bool takesRvalueToo(const FunctionDecl &FD, const ParmVarDecl &Param) {
   if (isForwardingParam(Param))
     return true;
-  const FunctionDecl *Base = &MD;
-  if (const FunctionTemplateDecl *Primary = MD.getPrimaryTemplate())
+  const FunctionDecl *Base = &FD;
+  if (const FunctionTemplateDecl *Primary = FD.getPrimaryTemplate())
     Base = Primary->getTemplatedDecl();
   unsigned Index = Param.getFunctionScopeIndex();
-  for (const NamedDecl *ND : MD.getParent()->lookup(MD.getDeclName()))
+  for (const NamedDecl *ND : FD.getDeclContext()->lookup(FD.getDeclName()))
     if (const FunctionDecl *Other = ND->getAsFunction())
       if (isRvalueTwin(*Base, *Other, Index))
         return true;
   return false;
 }
 
+bool isNamedFunction(const FunctionDecl &FD, llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("::");
+  if (QualifiedName.consume_front("std::"))
+    return FD.isInStdNamespace() && FD.getIdentifier() &&
+           FD.getName() == QualifiedName;
+  return FD.getQualifiedNameAsString() == QualifiedName;
+}
+
+/// The sink \p Use's callee is, if any: a named method called as a member
+/// call (whose argument index is the parameter's, not so in a member
+/// operator call), or a named free function.
+static const FunctionDecl *sinkCallee(const VarUse &Use,
+                                      const SinkNames &Sinks) {
+  const FunctionDecl *FD = Use.Callee;
+  if (!FD || !FD->getIdentifier() || Use.ArgIndex >= FD->getNumParams())
+    return nullptr;
+  if (isa<CXXMethodDecl>(FD))
+    return isa_and_nonnull<CXXMemberCallExpr>(Use.CallSite) &&
+                   llvm::is_contained(Sinks.Methods, FD->getName())
+               ? FD
+               : nullptr;
+  return llvm::any_of(
+             Sinks.Functions,
+             [&](llvm::StringRef N) { return isNamedFunction(*FD, N); })
+             ? FD
+             : nullptr;
+}
+
 bool isSinkArgument(const VarUse &Use, QualType VarType,
-                    llvm::ArrayRef<llvm::StringRef> SinkMethods) {
-  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Use.Callee);
-  // In a member call the argument index is the parameter's (not so in a
-  // member operator call, whose first argument is the object).
-  if (!MD || !isa_and_nonnull<CXXMemberCallExpr>(Use.CallSite) ||
-      Use.ArgIndex >= MD->getNumParams() || !MD->getIdentifier() ||
-      !llvm::is_contained(SinkMethods, MD->getName()))
+                    const SinkNames &Sinks) {
+  const FunctionDecl *FD = sinkCallee(Use, Sinks);
+  if (!FD)
     return false;
-  const ParmVarDecl &Param = *MD->getParamDecl(Use.ArgIndex);
+  const ParmVarDecl &Param = *FD->getParamDecl(Use.ArgIndex);
   return Param.getType()->isLValueReferenceType() &&
-         plain(Param.getType()) == plain(VarType) && takesRvalueToo(*MD, Param);
+         plain(Param.getType()) == plain(VarType) && takesRvalueToo(*FD, Param);
 }
 
 bool isCopyAssignedFrom(const VarUse &Use) {
@@ -112,6 +137,37 @@ bool movableAt(const VarDecl &VD, const DeclRefExpr &Site,
   }
   return !Flow.capturedByReference(VD) && !Flow.mentionedInHandler(VD) &&
          Flow.isLastUse(VD, Site) && !Flow.aliasMayOutlive(VD, Site, Ctx);
+}
+
+bool movedIntoSinkAtLastUse(const VarDecl &Var, const VarUses &Uses,
+                            const SinkNames &Sinks, ASTContext &Ctx) {
+  QualType T = Var.getType();
+  // copy-at-last-use never moves a const or volatile object.
+  if ((Sinks.Methods.empty() && Sinks.Functions.empty()) ||
+      T.isConstQualified() || T.isVolatileQualified() ||
+      T.isTriviallyCopyableType(Ctx))
+    return false;
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(Var.getParentFunctionOrMethod());
+  std::unique_ptr<FunctionFlow> Flow;
+  for (const VarUse &U : Uses.Uses) {
+    if (!U.Ref || U.Ref->getBeginLoc().isMacroID() ||
+        U.Ref->refersToEnclosingVariableOrCapture())
+      continue;
+    // The move copy-at-last-use would write, and whether it is cheaper.
+    MoveOp Op = MoveOp::Construct;
+    if (isCopyAssignedFrom(U))
+      Op = MoveOp::Assign;
+    else if (!isSinkArgument(U, T, Sinks))
+      continue;
+    if (moveCost(T, Op) != MoveCost::Cheaper)
+      continue;
+    if (!Flow && FD)
+      Flow = FunctionFlow::build(*FD, Ctx);
+    if (Flow && movableAt(Var, *U.Ref, *Flow, Ctx))
+      return true;
+  }
+  return false;
 }
 
 } // namespace clang::tidy::memlint::utils
