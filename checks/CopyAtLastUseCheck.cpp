@@ -5,6 +5,7 @@
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/SinkCall.h"
+#include "checks/utils/StringConcat.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Includes.h"
 #include "fixits/Move.h"
@@ -31,16 +32,6 @@ constexpr char ParamId[] = "param";
 constexpr char MentionId[] = "mention";
 constexpr char SourceId[] = "source";
 constexpr char FreeCallId[] = "free-call";
-
-/// Whether \p S mentions \p VD.
-bool mentions(const Stmt *S, const VarDecl *VD) {
-  if (!S)
-    return false;
-  if (const auto *R = dyn_cast<DeclRefExpr>(S); R && R->getDecl() == VD)
-    return true;
-  return llvm::any_of(S->children(),
-                      [VD](const Stmt *C) { return mentions(C, VD); });
-}
 
 enum class TemplateKind { None, Pattern, Instantiation };
 
@@ -248,7 +239,7 @@ static std::string sinkOf(const MatchFinder::MatchResult &Result,
   if (const auto *Assign =
           Result.Nodes.getNodeAs<CXXOperatorCallExpr>(AssignId)) {
     const Expr *Lhs = Assign->getArg(0)->IgnoreParenImpCasts();
-    if (mentions(Lhs, &VD))
+    if (utils::mentionsObject(*Lhs, &VD, nullptr))
       return ""; // `x = x`, `r = r.part`
     Op = utils::MoveOp::Assign;
     if (const auto *M = dyn_cast<MemberExpr>(Lhs))
@@ -267,7 +258,8 @@ static std::string sinkOf(const MatchFinder::MatchResult &Result,
       !utils::takesRvalueToo(*Callee, *Param))
     return "";
   // `v.push_back(v[0])`: the container may move its elements first.
-  if (Call && mentions(Call->getImplicitObjectArgument(), &VD))
+  if (Call && Call->getImplicitObjectArgument() &&
+      utils::mentionsObject(*Call->getImplicitObjectArgument(), &VD, nullptr))
     return "";
   return "into '" + Callee->getNameAsString() + "'";
 }

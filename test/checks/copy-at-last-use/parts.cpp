@@ -130,7 +130,7 @@ void selfInsert() {
   V.push_back(V[0]);
 }
 
-// A node container's lookup, and an element of a container the loop keeps.
+// An element of a container declared outside the loop the copy is in.
 std::size_t loopKeeps() {
   std::vector<std::string> Parts = split();
   std::vector<std::string> Out;
