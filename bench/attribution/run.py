@@ -89,6 +89,21 @@ def apply_edits(text, edits):
     return data.decode()
 
 
+def alone_fixes(tools, work, finding):
+    """The fixes of \p finding with its check run alone: clang-tidy drops a
+    fix that overlaps another check's fix in the same run ("this fix will not
+    be applied because it overlaps with another fix"), and the finding's
+    `fixes` is then empty."""
+    report = os.path.join(work, "alone.json")
+    sh([tools.memlint, "check", "-p", work, "--checks=" + finding["check"], "--format=json",
+        "-o", report], ok=(0, 1), cwd=work)
+    for f in json.load(open(report))["findings"]:
+        if (f["file"], f["line"], f["column"], f["message"]) == (
+                finding["file"], finding["line"], finding["column"], finding["message"]):
+            return f["fixes"]
+    return []
+
+
 def validate(tools, name, src, args, work, min_share):
     """Rows of one workload: each ranked finding at or above min_share."""
     base = os.path.basename(src)
@@ -121,7 +136,7 @@ def validate(tools, name, src, args, work, min_share):
                "where": "%s:%d" % (os.path.basename(f["file"]), f["line"]),
                "message": f["message"], "attributed": attributed, "measured": None,
                "problem": None}
-        edits = f["fixes"]
+        edits = f["fixes"] or alone_fixes(tools, work, f)
         if not edits:
             row["problem"] = "no fix"
         elif any(os.path.basename(e["file"]) != base for e in edits):
@@ -165,14 +180,17 @@ def verdicts(result, tolerance):
         elif abs(e) > tolerance:
             bad.append("%s %s: attributed %d, measured %d (%+.1f%%)" % (
                 r["check"], r["where"], r["attributed"], r["measured"], e))
-    measured = [r["measured"] for r in rows if r["measured"] is not None]
+    # Findings tied for the most attributed allocations are all first (the
+    # ranking keeps file order between them): one of them must be the
+    # largest measured saver.
+    measured = [r for r in rows if r["measured"] is not None]
     if rows and measured:
-        top = rows[0]
-        if top["measured"] is None or top["measured"] < max(measured):
-            best = max((r for r in rows if r["measured"] is not None),
-                       key=lambda r: r["measured"])
+        best = max(measured, key=lambda r: r["measured"])
+        first = [r for r in rows if r["attributed"] == rows[0]["attributed"]]
+        if all(r["measured"] is None or r["measured"] < best["measured"] for r in first):
             bad.append("the top finding (%s %s) is not the largest measured saver (%s %s, %d)" % (
-                top["check"], top["where"], best["check"], best["where"], best["measured"]))
+                rows[0]["check"], rows[0]["where"], best["check"], best["where"],
+                best["measured"]))
     return bad
 
 
@@ -187,8 +205,9 @@ def table(results, opts, tools):
         "applied alone to the original source, the copy is rebuilt, must print the same "
         "output, and its allocations are counted (`libmemlint_alloc_count.so`): *measured* is "
         "original minus fixed. *error* is (attributed - measured) / measured; the criteria "
-        "are |error| <= %g%% for every row and the rank-1 finding being the largest measured "
-        "saver." % (tools.llvm, opts.min_share, opts.tolerance),
+        "are |error| <= %g%% for every row and the rank-1 finding (or one tied with it) being "
+        "the largest measured saver. A fix clang-tidy dropped for overlapping another check's "
+        "is taken from a run of its check alone." % (tools.llvm, opts.min_share, opts.tolerance),
         "",
     ]
     for res in results:
