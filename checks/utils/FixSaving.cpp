@@ -3,6 +3,7 @@
 #include "FixSaving.h"
 #include "LocalLifetime.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 #include <limits>
 #include <set>
@@ -37,20 +38,38 @@ bool isNonConstRef(QualType T) {
          !T.getNonReferenceType().isConstQualified();
 }
 
+// Element access and iteration: non-const members that never allocate, whose
+// line would otherwise be credited with the allocations of whatever else it
+// does (logproc's `make_unique<Event>(..., Fields[1], ...)` copies strings the
+// hoist of 'Fields' does not remove). Indexing takes its position by value as
+// an integer; a map's operator[] takes a key by reference, and inserts.
+bool isAccessor(const CXXMethodDecl &MD) {
+  if (MD.getOverloadedOperator() == OO_Subscript ||
+      (MD.getIdentifier() && MD.getName() == "at"))
+    return MD.getNumParams() == 1 &&
+           MD.getParamDecl(0)->getType()->isIntegerType();
+  if (!MD.getIdentifier() || MD.getNumParams() != 0)
+    return false;
+  return llvm::is_contained(
+      {"front", "back", "data", "begin", "end", "rbegin", "rend"},
+      MD.getName());
+}
+
 // Whether \p Call may grow the object \p Ref names: it is the object of a
-// non-const member call or the first operand of an overloaded operator, or
-// an argument bound to a non-const reference.
+// non-const member call (not an accessor) or the first operand of an
+// overloaded operator, or an argument bound to a non-const reference.
 bool mayGrow(const Stmt *Call, const DeclRefExpr &Ref) {
   if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call)) {
     const Expr *Obj = MC->getImplicitObjectArgument();
     const CXXMethodDecl *MD = MC->getMethodDecl();
-    return Obj && Obj->IgnoreParenImpCasts() == &Ref && MD && !MD->isConst();
+    return Obj && Obj->IgnoreParenImpCasts() == &Ref && MD && !MD->isConst() &&
+           !isAccessor(*MD);
   }
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Call)) {
     if (Op->getNumArgs() == 0 || Op->getArg(0)->IgnoreParenImpCasts() != &Ref)
       return false;
     if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee()))
-      return !MD->isConst();
+      return !MD->isConst() && !isAccessor(*MD);
     const FunctionDecl *FD = Op->getDirectCallee();
     return FD && FD->getNumParams() &&
            isNonConstRef(FD->getParamDecl(0)->getType());

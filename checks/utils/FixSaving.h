@@ -32,10 +32,11 @@ inline constexpr const char *AllocationsRemovedNote =
     "allocations removed here";
 
 /// Notes AllocationsRemovedNote at each line of \p Scope where \p V is
-/// grown: a member call or overloaded operator on it, or a call taking it by
-/// non-const reference. `memlint check --profile` attributes the allocations
-/// profiled at those lines (besides the diagnostic's own line, which gets no
-/// note) to the finding. Each line once; none inside macros.
+/// grown: a non-const member call or overloaded operator on it other than
+/// element access and iteration (`V[I]`, `at`, `front`, `begin`, ...), or a
+/// call taking it by non-const reference. `memlint check --profile` attributes
+/// the allocations profiled at those lines (besides the diagnostic's own line,
+/// which gets no note) to the finding. Each line once; none inside macros.
 void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
                          const Stmt &Scope, ASTContext &Ctx,
                          SourceLocation DiagLoc);

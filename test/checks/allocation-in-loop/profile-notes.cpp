@@ -43,3 +43,26 @@ void stringGrowth(int N) {
     use(S);
   }
 }
+
+// Indexing, at(), front(), back(), data(), begin() and end() are non-const
+// members that never allocate: their lines get no note (the strings copied
+// out of 'Fields' below are not the hoist's to remove).
+void accessors(const std::vector<std::string> &Lines) {
+  std::vector<std::string> Out;
+  // CHECK-FIXES: {{^}}  std::vector<std::string> Fields;{{$}}
+  for (const std::string &L : Lines) {
+    std::vector<std::string> Fields;
+    // CHECK-NOTES: :[[@LINE-1]]:30: warning: 'Fields' is allocated on every iteration
+    Fields.emplace_back(L);
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    Out.push_back(Fields[0]);
+    Out.push_back(Fields.at(0));
+    Out.push_back(Fields.front() + Fields.back());
+    Out.push_back(*Fields.begin() + *(Fields.end() - 1) + *Fields.data());
+    // CHECK-NOTES-NOT: note: allocations removed here
+    Fields.resize(3);
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+  }
+  use(Out[0]);
+}
+
