@@ -2,6 +2,7 @@
 
 #include "ArenaCandidateCheck.h"
 #include "checks/utils/Compat.h"
+#include "checks/utils/FixSaving.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/LoopTripCount.h"
@@ -761,6 +762,8 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
       for (const FixItHint &F : Fixes)
         D << F;
   }
+  memlint::utils::noteAllocationsRemovedHere(
+      *this, Alloc->getBeginLoc(), memlint::utils::ObjectAllocationFamily);
   if (!First)
     return;
   if (O->Linked)

@@ -1,6 +1,7 @@
 //===--- CopyAtLastUseCheck.cpp - memlint-copy-at-last-use ----------------===//
 
 #include "CopyAtLastUseCheck.h"
+#include "checks/utils/FixSaving.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
@@ -364,12 +365,20 @@ void CopyAtLastUseCheck::emit(const Candidate &C, ASTContext &Ctx) {
                .str();
     When = "the last use of '" + Name + "'";
   }
-  auto D = diag(C.Ref->getLocation(),
-                "'%0' is copied %1 at %2 (%3); move it instead")
-           << What << C.Sink << When << copyCost(C.Source->getType(), Ctx);
-  for (const FixItHint &H :
-       fixits::wrapInStdMove(*C.Source, Inserter, SM, Ctx.getLangOpts()))
-    D << H;
+  {
+    auto D = diag(C.Ref->getLocation(),
+                  "'%0' is copied %1 at %2 (%3); move it instead")
+             << What << C.Sink << When << copyCost(C.Source->getType(), Ctx);
+    for (const FixItHint &H :
+         fixits::wrapInStdMove(*C.Source, Inserter, SM, Ctx.getLangOpts()))
+      D << H;
+  }
+  // Its line also allocates for the sink (a push_back's growth): say which.
+  llvm::StringRef Family =
+      memlint::utils::allocationFamily(C.Source->getType());
+  if (!Family.empty())
+    memlint::utils::noteAllocationsRemovedHere(*this, C.Ref->getLocation(),
+                                               Family);
 }
 
 void CopyAtLastUseCheck::check(const MatchFinder::MatchResult &Result) {

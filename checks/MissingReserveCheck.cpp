@@ -3,6 +3,7 @@
 #include "MissingReserveCheck.h"
 #include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/BoolOption.h"
+#include "checks/utils/FixSaving.h"
 #include "checks/utils/LoopTripCount.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -908,6 +909,12 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
                                       Stmt + "\n" + *Indent);
     }
   }
+  // The growth call also allocates what it stores (a string copy, a
+  // make_unique): the reserve removes only the container's own regrowths.
+  llvm::StringRef Family = memlint::utils::allocationFamily(C->getType());
+  if (!Family.empty())
+    memlint::utils::noteAllocationsRemovedHere(*this, Call.getBeginLoc(),
+                                               Family);
   for (const LoopGrowth &Next : llvm::drop_begin(Run.Loops))
     diag(Next.Outer->getBeginLoc(),
          "'%0' grows by '%1' in this loop too; one reserve of the sum before "

@@ -1,6 +1,7 @@
 //===--- FixSaving.cpp - the allocations a fix removes, stated ------------===//
 
 #include "FixSaving.h"
+#include "AllocationBehaviour.h"
 #include "LocalLifetime.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -20,6 +21,36 @@ void noteAllocationsRemoved(ClangTidyCheck &Check, SourceLocation Loc,
              "declaration|the loop}1 runs",
              DiagnosticIDs::Note)
       << static_cast<unsigned>(Clamped) << InLoop;
+}
+
+llvm::StringRef allocationFamily(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return {};
+  switch (allocationKindOf(*RD)) {
+  case AllocationKind::Contiguous:
+    return RD->getName() == "deque" ? "deque" : "vector";
+  case AllocationKind::SmallBuffer:
+    return "string";
+  case AllocationKind::NodeBased:
+    return RD->getName().contains("list") ? "list" : "tree";
+  case AllocationKind::HashTable:
+    return "hash";
+  case AllocationKind::Stream:
+  case AllocationKind::Unknown:
+    break;
+  }
+  return {};
+}
+
+void noteAllocationsRemovedHere(ClangTidyCheck &Check, SourceLocation Loc,
+                                llvm::StringRef Family) {
+  if (Family.empty()) {
+    Check.diag(Loc, AllocationsRemovedNote, DiagnosticIDs::Note);
+    return;
+  }
+  Check.diag(Loc, "%0 (kind: %1)", DiagnosticIDs::Note)
+      << AllocationsRemovedNote << Family;
 }
 
 namespace {
@@ -91,6 +122,7 @@ void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
                          const Stmt &Scope, ASTContext &Ctx,
                          SourceLocation DiagLoc) {
   const SourceManager &SM = Ctx.getSourceManager();
+  llvm::StringRef Family = allocationFamily(V.getType());
   std::set<std::pair<FileID, unsigned>> Lines;
   if (DiagLoc.isValid())
     Lines.insert({SM.getFileID(SM.getExpansionLoc(DiagLoc)),
@@ -102,7 +134,7 @@ void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
     if (!Lines.insert({SM.getFileID(Loc), SM.getExpansionLineNumber(Loc)})
              .second)
       continue;
-    Check.diag(Loc, AllocationsRemovedNote, DiagnosticIDs::Note);
+    noteAllocationsRemovedHere(Check, Loc, Family);
   }
 }
 

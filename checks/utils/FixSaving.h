@@ -25,18 +25,38 @@ namespace clang::tidy::memlint::utils {
 void noteAllocationsRemoved(ClangTidyCheck &Check, SourceLocation Loc,
                             uint64_t N, bool InLoop);
 
-/// The text of the note noteAllocationSites puts at each line whose
-/// allocations a fix removes; `memlint check --profile` reads it (it must
-/// stay the same as AllocationsRemovedNote in driver/memlint/Rank.cpp).
+/// The text of the note a check puts at each line whose allocations its fix
+/// removes; `memlint check --profile` reads it (it must stay the same as
+/// AllocationsRemovedNote in driver/memlint/Rank.cpp). A note may name the
+/// family of the allocations it means, `allocations removed here (kind:
+/// vector)`, so that a line that allocates in several ways (a push_back of a
+/// string copy, a make_unique passed to a push_back) is credited only with
+/// the allocations the fix removes (docs/profiles.md, "Which allocations").
 inline constexpr const char *AllocationsRemovedNote =
     "allocations removed here";
 
-/// Notes AllocationsRemovedNote at each line of \p Scope where \p V is
-/// grown: a non-const member call or overloaded operator on it other than
-/// element access and iteration (`V[I]`, `at`, `front`, `begin`, ...), or a
-/// call taking it by non-const reference. `memlint check --profile` attributes
-/// the allocations profiled at those lines (besides the diagnostic's own line,
-/// which gets no note) to the finding. Each line once; none inside macros.
+/// The family of standard containers whose buffer an object of type \p T
+/// allocates, as `memlint check --profile` names the allocating frames of a
+/// stack: "vector", "deque", "string", "tree" (map, set and their multi
+/// forms), "list" (list, forward_list), "hash" (unordered containers). Empty
+/// for anything else.
+llvm::StringRef allocationFamily(QualType T);
+
+/// The family of a `new` expression, `std::make_unique`, `std::make_shared`.
+inline constexpr const char *ObjectAllocationFamily = "object";
+
+/// Notes AllocationsRemovedNote at \p Loc, naming \p Family when it is not
+/// empty. A note at the diagnostic's own line narrows that line to the family.
+void noteAllocationsRemovedHere(ClangTidyCheck &Check, SourceLocation Loc,
+                                llvm::StringRef Family);
+
+/// Notes AllocationsRemovedNote, with \p V's allocationFamily, at each line of
+/// \p Scope where \p V is grown: a non-const member call or overloaded
+/// operator on it other than element access and iteration (`V[I]`, `at`,
+/// `front`, `begin`, ...), or a call taking it by non-const reference.
+/// `memlint check --profile` attributes the allocations of that family
+/// profiled at those lines (besides the diagnostic's own line, which gets no
+/// note) to the finding. Each line once; none inside macros.
 void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
                          const Stmt &Scope, ASTContext &Ctx,
                          SourceLocation DiagLoc);

@@ -83,6 +83,13 @@ Profile readProfile(llvm::StringRef Path);
 Profile symbolizeRawSites(const std::vector<std::string> &Files,
                           std::vector<std::string> &MissingDebugInfo);
 
+/// The family of what allocated at \p S: "vector", "string", "deque",
+/// "tree", "list", "hash" (a bucket array), "hash-node", from the innermost
+/// frame of a standard container past the allocator; "object" for operator
+/// new called by user code or by make_unique/make_shared; "other" for
+/// anything else (Families.cpp).
+std::string allocatingFamily(const ProfileSite &S);
+
 // --- Rank.cpp ---------------------------------------------------------------
 
 struct Finding;

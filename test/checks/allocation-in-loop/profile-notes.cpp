@@ -21,11 +21,11 @@ void growthLines(int N) {
     std::vector<int> Row;
     // CHECK-NOTES: :[[@LINE-1]]:22: warning: 'Row' is allocated on every iteration
     Row.push_back(I);
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here (kind: vector)
     Row.push_back(I + 1); Row.emplace_back(I + 2);
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here (kind: vector)
     fill(Row);
-    // CHECK-NOTES: :[[@LINE-1]]:10: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:10: note: allocations removed here (kind: vector)
     consume(Row);
     (void)Row.size();
   }
@@ -39,7 +39,7 @@ void stringGrowth(int N) {
     std::string S;
     // CHECK-NOTES: :[[@LINE-1]]:17: warning: 'S' is allocated on every iteration
     S += "a fairly long piece of text that does not fit in place";
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here (kind: string)
     use(S);
   }
 }
@@ -54,14 +54,14 @@ void accessors(const std::vector<std::string> &Lines) {
     std::vector<std::string> Fields;
     // CHECK-NOTES: :[[@LINE-1]]:30: warning: 'Fields' is allocated on every iteration
     Fields.emplace_back(L);
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here (kind: vector)
     Out.push_back(Fields[0]);
     Out.push_back(Fields.at(0));
     Out.push_back(Fields.front() + Fields.back());
     Out.push_back(*Fields.begin() + *(Fields.end() - 1) + *Fields.data());
     // CHECK-NOTES-NOT: note: allocations removed here
     Fields.resize(3);
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: allocations removed here (kind: vector)
   }
   use(Out[0]);
 }
