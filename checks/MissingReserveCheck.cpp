@@ -148,6 +148,70 @@ const Expr *callOfObject(const Expr &Ref, ASTContext &Ctx) {
   }
 }
 
+// The local object whose field \p E names, one level deep (`r.items`: r a
+// local variable of class type, not a parameter, reference or static), or
+// null.
+const VarDecl *localBaseOf(const Expr &E) {
+  const auto *ME = dyn_cast<MemberExpr>(E.IgnoreParenImpCasts());
+  if (!ME || ME->isArrow() || !isa<FieldDecl>(ME->getMemberDecl()))
+    return nullptr;
+  const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || isa<ParmVarDecl>(VD) || !VD->hasLocalStorage() ||
+      VD->getType()->isReferenceType() || !VD->getType()->isRecordType())
+    return nullptr;
+  return VD;
+}
+
+// The container \p E names: getNamedContainer's variable or field of `this`
+// when \p Base is null, else a field of the local object \p Base.
+const ValueDecl *containerNamed(const Expr &E, const VarDecl *Base) {
+  if (!Base)
+    return mu::getNamedContainer(E);
+  if (localBaseOf(E) != Base)
+    return nullptr;
+  return cast<MemberExpr>(E.IgnoreParenImpCasts())->getMemberDecl();
+}
+
+// Whether the node \p N is a reference to the container C (of Base).
+bool namesContainer(const Stmt *N, const ValueDecl *C, const VarDecl *Base) {
+  const auto *E = dyn_cast<Expr>(N);
+  if (!E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
+      containerNamed(*E, Base) != C)
+    return false;
+  return !(isa<DeclRefExpr>(N) && isa<FieldDecl>(C));
+}
+
+// The field access `r.f` that the reference \p Ref to a local object r is
+// the base of, or null when r is used whole (passed, bound to a reference,
+// its address taken, assigned, a member function called on it).
+const MemberExpr *fieldAccessOf(const DeclRefExpr &Ref, ASTContext &Ctx) {
+  const Stmt *Cur = &Ref;
+  while (true) {
+    auto Parents = utils::parentsOf(Ctx, *Cur);
+    const Stmt *P = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    if (!P || !isa<ImplicitCastExpr, ParenExpr>(P)) {
+      const auto *ME = dyn_cast_or_null<MemberExpr>(P);
+      return ME && !ME->isArrow() && isa<FieldDecl>(ME->getMemberDecl())
+                 ? ME
+                 : nullptr;
+    }
+    Cur = P;
+  }
+}
+
+// Whether \p S uses the local object \p Base whole (fieldAccessOf), which
+// may change any of its fields.
+bool usesWhole(const Stmt &S, const VarDecl *Base, ASTContext &Ctx) {
+  bool Found = false;
+  visitAll(&S, [&](const Stmt *N) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(N);
+    Found |=
+        !Found && DRE && DRE->getDecl() == Base && !fieldAccessOf(*DRE, Ctx);
+  });
+  return Found;
+}
+
 std::string methodName(const Expr &Call) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(&Call))
     if (const CXXMethodDecl *MD = MC->getMethodDecl())
@@ -469,6 +533,9 @@ static ContainerKind kindOf(const ValueDecl &D,
 // before its outermost loop needs.
 struct MissingReserveCheck::LoopGrowth {
   const ValueDecl *C = nullptr;
+  // The local object C is a field of (`r` for `r.items`), or null when C is a
+  // variable or a field of `this`.
+  const VarDecl *Base = nullptr;
   ContainerKind Kind = CK_Vector;
   Enclosing Enc;
   const Stmt *Outer = nullptr;
@@ -489,15 +556,16 @@ namespace {
 // the innermost loop Inner, or reads. Returns the number of growth sites per
 // iteration (0 when some use is anything else); sets Conditional when one is
 // not unconditional.
-unsigned growthSites(const ValueDecl *C, ContainerKind Kind,
-                     const Enclosing &Enc,
+unsigned growthSites(const ValueDecl *C, const VarDecl *Base,
+                     ContainerKind Kind, const Enclosing &Enc,
                      llvm::ArrayRef<mu::LoopTripCount> Counts,
                      bool &Conditional, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const Stmt *Outer = Enc.Loops.back();
   const Stmt *Inner = Enc.Loops.front();
   unsigned Sites = 0;
-  bool Bail = false;
+  // A field of a local object changes with the object.
+  bool Bail = Base && usesWhole(*Outer, Base, Ctx);
   visitAll(Outer, [&](const Stmt *N) {
     if (Bail)
       return;
@@ -506,7 +574,7 @@ unsigned growthSites(const ValueDecl *C, ContainerKind Kind,
       return;
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(N)) {
       // A non-const member function may change a field behind our back.
-      if (isa<FieldDecl>(C) && MC->getImplicitObjectArgument() &&
+      if (!Base && isa<FieldDecl>(C) && MC->getImplicitObjectArgument() &&
           isa<CXXThisExpr>(
               MC->getImplicitObjectArgument()->IgnoreParenImpCasts()) &&
           MC->getMethodDecl() && !MC->getMethodDecl()->isConst() &&
@@ -514,10 +582,7 @@ unsigned growthSites(const ValueDecl *C, ContainerKind Kind,
         Bail = true;
       return;
     }
-    if (!(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
-        mu::getNamedContainer(*E) != C)
-      return;
-    if (isa<DeclRefExpr>(N) && isa<FieldDecl>(C))
+    if (!namesContainer(N, C, Base))
       return;
     std::string M;
     mu::ContainerUse U = mu::classifyContainerUse(*E, Ctx, &M);
@@ -603,14 +668,12 @@ void spellCount(llvm::ArrayRef<mu::LoopTripCount> Counts, unsigned Sites,
 
 // The first single-element growth call of C inside S, if any.
 const Expr *firstGrowthCall(const Stmt &S, const ValueDecl *C,
-                            ASTContext &Ctx) {
+                            const VarDecl *Base, ASTContext &Ctx) {
   const Expr *Found = nullptr;
   visitAll(&S, [&](const Stmt *N) {
-    const auto *E = dyn_cast<Expr>(N);
-    if (Found || !E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
-        mu::getNamedContainer(*E) != C ||
-        (isa<DeclRefExpr>(N) && isa<FieldDecl>(C)))
+    if (Found || !namesContainer(N, C, Base))
       return;
+    const auto *E = cast<Expr>(N);
     if (mu::classifyContainerUse(*E, Ctx) == mu::ContainerUse::Grow)
       Found = callOfObject(*E, Ctx);
   });
@@ -618,25 +681,26 @@ const Expr *firstGrowthCall(const Stmt &S, const ValueDecl *C,
 }
 
 // Whether every use of C in S leaves its size alone.
-bool onlyReads(const Stmt &S, const ValueDecl *C, ASTContext &Ctx) {
-  bool Reads = true;
+bool onlyReads(const Stmt &S, const ValueDecl *C, const VarDecl *Base,
+               ASTContext &Ctx) {
+  bool Reads = !(Base && usesWhole(S, Base, Ctx));
   visitAll(&S, [&](const Stmt *N) {
-    const auto *E = dyn_cast<Expr>(N);
-    if (!Reads || !E || !(isa<DeclRefExpr>(N) || isa<MemberExpr>(N)) ||
-        mu::getNamedContainer(*E) != C ||
-        (isa<DeclRefExpr>(N) && isa<FieldDecl>(C)))
+    if (!Reads || !namesContainer(N, C, Base))
       return;
-    Reads = mu::classifyContainerUse(*E, Ctx) == mu::ContainerUse::Read;
+    Reads =
+        mu::classifyContainerUse(*cast<Expr>(N), Ctx) == mu::ContainerUse::Read;
   });
   return Reads;
 }
 
 // The loops in (or being) S whose body grows C.
-llvm::SmallVector<const Stmt *, 2>
-loopsGrowing(const Stmt &S, const ValueDecl *C, ASTContext &Ctx) {
+llvm::SmallVector<const Stmt *, 2> loopsGrowing(const Stmt &S,
+                                                const ValueDecl *C,
+                                                const VarDecl *Base,
+                                                ASTContext &Ctx) {
   llvm::SmallVector<const Stmt *, 2> Loops;
   visitAll(&S, [&](const Stmt *N) {
-    if (mu::isLoopStmt(*N) && firstGrowthCall(*N, C, Ctx))
+    if (mu::isLoopStmt(*N) && firstGrowthCall(*N, C, Base, Ctx))
       Loops.push_back(N);
   });
   return Loops;
@@ -683,6 +747,8 @@ MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
   const SourceManager &SM = Ctx.getSourceManager();
   LoopGrowth G;
   G.C = mu::getNamedContainer(Object);
+  if (!G.C && (G.Base = localBaseOf(Object)))
+    G.C = cast<MemberExpr>(Object.IgnoreParenImpCasts())->getMemberDecl();
   if (!G.C || Object.getType()->isPointerType())
     return std::nullopt;
   if (const auto *VD = dyn_cast<VarDecl>(G.C))
@@ -695,10 +761,11 @@ MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
   G.Enc = enclosingOf(Call, Ctx);
   if (!G.Enc.Body)
     return std::nullopt;
-  if (G.Enc.InLambda && isa<VarDecl>(G.C) &&
-      !isWithin(G.C->getLocation(), *G.Enc.Body, SM))
+  const ValueDecl &Declared = G.Base ? *G.Base : *G.C;
+  if (G.Enc.InLambda && isa<VarDecl>(Declared) &&
+      !isWithin(Declared.getLocation(), *G.Enc.Body, SM))
     return std::nullopt; // captured: the lambda may run any number of times
-  trimToDecl(G.Enc.Loops, *G.C, SM);
+  trimToDecl(G.Enc.Loops, Declared, SM);
   if (G.Enc.Loops.empty())
     return std::nullopt; // declared inside the loop: allocation-in-loop's
   G.Outer = G.Enc.Loops.back();
@@ -713,7 +780,7 @@ MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
                                    InvariantScope ? InvariantScope : G.Outer);
     if (!TC || mu::findEarlyExit(*L))
       return std::nullopt;
-    if (TC->Range && mu::getNamedContainer(*TC->Range) == G.C)
+    if (TC->Range && containerNamed(*TC->Range, G.Base) == G.C)
       return std::nullopt; // iterating over the container being grown
     if (I + 1 < G.Enc.Loops.size()) {
       const Stmt *Parent = G.Enc.Loops[I + 1];
@@ -723,17 +790,18 @@ MissingReserveCheck::analyzeGrowth(const Expr &Call, const Expr &Object,
     }
     Counts.push_back(std::move(*TC));
   }
-  unsigned Sites = growthSites(G.C, G.Kind, G.Enc, Counts, G.Conditional, Ctx);
+  unsigned Sites =
+      growthSites(G.C, G.Base, G.Kind, G.Enc, Counts, G.Conditional, Ctx);
   if (Sites == 0 || (G.Conditional && !FlagConditionalGrowth))
     return std::nullopt;
   spellCount(Counts, Sites, G);
   return G;
 }
 
-bool MissingReserveCheck::growsUnreserved(const Stmt &S, const ValueDecl *C,
+bool MissingReserveCheck::growsUnreserved(const Stmt &S, const LoopGrowth &G,
                                           ASTContext &Ctx) {
-  for (const Stmt *L : loopsGrowing(S, C, Ctx)) {
-    const Expr *Call = firstGrowthCall(*L, C, Ctx);
+  for (const Stmt *L : loopsGrowing(S, G.C, G.Base, Ctx)) {
+    const Expr *Call = firstGrowthCall(*L, G.C, G.Base, Ctx);
     const Expr *Obj = objectOf(*Call);
     if (!Obj || !analyzeGrowth(*Call, *Obj, Ctx, nullptr))
       return true;
@@ -749,7 +817,7 @@ MissingReserveCheck::runMember(const Stmt &S, const LoopGrowth &G,
     return G;
   if (!mu::isLoopStmt(S))
     return std::nullopt;
-  const Expr *Call = firstGrowthCall(S, G.C, Ctx);
+  const Expr *Call = firstGrowthCall(S, G.C, G.Base, Ctx);
   const Expr *Obj = Call ? objectOf(*Call) : nullptr;
   if (!Obj)
     return std::nullopt;
@@ -758,7 +826,7 @@ MissingReserveCheck::runMember(const Stmt &S, const LoopGrowth &G,
       analyzeGrowth(*Call, *Obj, Ctx, R.Loops.empty() ? nullptr : &Block);
   // A guarded count joins only as the first: joined guards would drop the
   // whole reserve when one loop does not run.
-  if (!LG || LG->Outer != &S || LG->C != G.C ||
+  if (!LG || LG->Outer != &S || LG->C != G.C || LG->Base != G.Base ||
       (!R.Loops.empty() && !LG->Guard.empty()))
     return std::nullopt;
   return LG;
@@ -779,10 +847,10 @@ MissingReserveCheck::runOf(const LoopGrowth &G, ASTContext &Ctx) {
   GrowthRun R;
   bool Found = false, Ended = false;
   for (const Stmt *S : Block->body()) {
-    if (!refersToDecl(S, G.C))
+    if (!refersToDecl(S, G.Base ? G.Base : G.C))
       continue;
     if (Ended) {
-      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
+      R.GrownLater |= growsUnreserved(*S, G, Ctx);
       continue;
     }
     if (std::optional<LoopGrowth> LG = runMember(*S, G, R, *Block, Ctx)) {
@@ -791,11 +859,11 @@ MissingReserveCheck::runOf(const LoopGrowth &G, ASTContext &Ctx) {
     } else if (S == G.Outer) { // cannot join the run before it
       R.Loops.assign(1, G);
       Found = true;
-    } else if (onlyReads(*S, G.C, Ctx)) {
+    } else if (onlyReads(*S, G.C, G.Base, Ctx)) {
       continue;
     } else if (Found) {
       Ended = true;
-      R.GrownLater |= growsUnreserved(*S, G.C, Ctx);
+      R.GrownLater |= growsUnreserved(*S, G, Ctx);
     } else {
       R.Loops.clear();
     }
@@ -828,6 +896,51 @@ mayHoldElementsBefore(const ValueDecl &C, const Stmt &Before,
   return !(CE && CE->getNumArgs() == 0) || UsedBefore;
 }
 
+// Whether a default-initialized \p Base starts with its field \p F empty: no
+// user-provided constructor and no default member initializer could fill it.
+static bool startsEmpty(const FieldDecl &F, const VarDecl &Base) {
+  const Expr *Init = Base.getInit() ? mu::stripCopies(Base.getInit()) : nullptr;
+  const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+  return CE && CE->getNumArgs() == 0 &&
+         !CE->getConstructor()->isUserProvided() && !F.hasInClassInitializer();
+}
+
+// mayHoldElementsBefore for the field \p F of the local object \p Base: also
+// nullopt when Base is used whole (fieldAccessOf) before \p Before: passed
+// to a function or its address taken, it may be filled anywhere.
+static std::optional<bool> memberMayHoldElementsBefore(const FieldDecl &F,
+                                                       const VarDecl &Base,
+                                                       const Stmt &Before,
+                                                       const Stmt &Body,
+                                                       ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(Before.getBeginLoc());
+  bool UsedBefore = false, Unknown = false;
+  visitAll(&Body, [&](const Stmt *N) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(N);
+    if (Unknown || !DRE || DRE->getDecl() != &Base ||
+        !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(DRE->getBeginLoc()),
+                                      Loc))
+      return;
+    const MemberExpr *ME = fieldAccessOf(*DRE, Ctx);
+    if (!ME) {
+      Unknown = true;
+      return;
+    }
+    if (ME->getMemberDecl() != &F)
+      return;
+    UsedBefore = true;
+    if (const Expr *Call = callOfObject(*ME, Ctx)) {
+      std::string M = methodName(*Call);
+      Unknown = M == "reserve" || M == "resize" || M == "assign" ||
+                M == "rehash" || M == "operator=";
+    }
+  });
+  if (Unknown)
+    return std::nullopt;
+  return UsedBefore || !startsEmpty(F, Base);
+}
+
 void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
                                       ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -835,7 +948,8 @@ void MissingReserveCheck::checkGrowth(const Expr &Call, const Expr &Object,
   if (!G)
     return;
   auto Key2 = std::make_pair(
-      SM.getExpansionLoc(G->C->getLocation()).getRawEncoding(),
+      SM.getExpansionLoc((G->Base ? G->Base : G->C)->getLocation())
+          .getRawEncoding(),
       SM.getExpansionLoc(G->Outer->getBeginLoc()).getRawEncoding());
   if (!Seen.insert(Key2).second)
     return;
@@ -859,7 +973,10 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
 
   // Reserved or resized before the loop already: the author sized it.
   std::optional<bool> MayHold =
-      mayHoldElementsBefore(*C, *Outer, usesIn(*Sum.Enc.Body, Ctx), SM);
+      Sum.Base
+          ? memberMayHoldElementsBefore(*cast<FieldDecl>(C), *Sum.Base, *Outer,
+                                        *Sum.Enc.Body, Ctx)
+          : mayHoldElementsBefore(*C, *Outer, usesIn(*Sum.Enc.Body, Ctx), SM);
   if (!MayHold)
     return;
   bool MayHoldElements = *MayHold;
@@ -896,7 +1013,8 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
       "elements|reallocating and copying its characters|rehashing it}3 "
       "repeatedly; %select{reserve its capacity|reserve the upper bound}1 "
       "before the loop";
-  std::string Name = C->getNameAsString();
+  std::string Name = (Sum.Base ? Sum.Base->getNameAsString() + "." : "") +
+                     C->getNameAsString();
   {
     auto D = diag(Call.getBeginLoc(), Message)
              << Name << (Sum.Conditional ? 1 : 0) << methodName(Call)

@@ -58,7 +58,7 @@ private:
   std::optional<LoopGrowth> runMember(const Stmt &S, const LoopGrowth &G,
                                       const GrowthRun &R, const Stmt &Block,
                                       ASTContext &Ctx);
-  bool growsUnreserved(const Stmt &S, const ValueDecl *C, ASTContext &Ctx);
+  bool growsUnreserved(const Stmt &S, const LoopGrowth &G, ASTContext &Ctx);
   void emitGrowth(const Expr &Call, const Expr &Object, const GrowthRun &Run,
                   ASTContext &Ctx);
   void checkReserveInLoop(const CXXMemberCallExpr &Call, ASTContext &Ctx);

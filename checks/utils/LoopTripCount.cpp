@@ -1009,8 +1009,11 @@ LoopTripCount spellSymbolic(const Expr *Hi, const Expr *Lo, int Off,
   C.Spelling = XP + " - " + parenIf(YText, bindingOf(Y) != BindTight);
   AddConstant(C.Spelling, A - B + Off);
   C.Atomic = false;
-  C.Guard = guardOperand(Hi, HiText, Conv) + (Off ? " >= " : " > ") +
+  // Hi - Lo + Off > 0, i.e. Hi > Lo - Off, as the loop compares its values.
+  C.Guard = guardOperand(Hi, HiText, Conv) + (Off > 0 ? " >= " : " > ") +
             guardOperand(Lo, LoText, Conv);
+  if (Off < 0)
+    C.Guard += " + " + std::to_string(-static_cast<int64_t>(Off));
   return C;
 }
 
@@ -1167,6 +1170,39 @@ bool mayWrap(const VarDecl &Var, QualType CompareType, BinaryOperatorKind Opc,
   }
 }
 
+// B when \p E is the induction variable \p Var plus a non-negative integer
+// constant B (`i + 2`, `2 + i`; 0 for `i` itself), else nullopt.
+std::optional<int64_t> inductionOffset(const Expr *E, const VarDecl &Var,
+                                       ASTContext &Ctx) {
+  if (refVar(E) == &Var)
+    return 0;
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+  if (!BO || BO->getOpcode() != BO_Add)
+    return std::nullopt;
+  const Expr *K = BO->getRHS();
+  if (refVar(BO->getRHS()) == &Var)
+    K = BO->getLHS();
+  else if (refVar(BO->getLHS()) != &Var)
+    return std::nullopt;
+  std::optional<int64_t> B = evaluateInt(K->IgnoreParenImpCasts(), Ctx);
+  if (!B || *B < 0 || *B >= (1 << 20))
+    return std::nullopt;
+  return B;
+}
+
+// Puts the side of a loop condition that names the induction variable \p Var
+// (`i`, or `i + B` for a constant B >= 0) into \p L, reversing \p Opc when
+// the sides swap; returns B, or nullopt when neither side has that shape.
+std::optional<int64_t> orientCondition(const Expr *&L, const Expr *&R,
+                                       BinaryOperatorKind &Opc,
+                                       const VarDecl &Var, ASTContext &Ctx) {
+  if (!inductionOffset(L, Var, Ctx) && inductionOffset(R, Var, Ctx)) {
+    std::swap(L, R);
+    Opc = BinaryOperator::reverseComparisonOp(Opc);
+  }
+  return inductionOffset(L, Var, Ctx);
+}
+
 std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
                                       const Stmt &Scope, bool AllowStride) {
   const Expr *Inc = F.getInc();
@@ -1220,11 +1256,8 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
   } else {
     return std::nullopt;
   }
-  if (refVar(R) == Var) {
-    std::swap(L, R);
-    Opc = BinaryOperator::reverseComparisonOp(Opc);
-  }
-  if (refVar(L) != Var)
+  std::optional<int64_t> Offset = orientCondition(L, R, Opc, *Var, Ctx);
+  if (!Offset)
     return std::nullopt;
   const Expr *Bound = resolveInitVar(R, F, Var);
   if (!Bound || refersTo(Bound, Var))
@@ -1300,8 +1333,10 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
       return std::nullopt;
     Inclusive = Opc == BO_GE;
   }
-  // A stride may step over a `!=` bound.
-  if ((Step != 1 && Step != -1 && Opc == BO_NE) ||
+  // `i + B < n` counts up to n - B only; a stride may step over a `!=`
+  // bound.
+  if ((*Offset && (Step != 1 || !VT->isIntegerType() || Opc == BO_NE)) ||
+      (Step != 1 && Step != -1 && Opc == BO_NE) ||
       mayWrap(*Var, L->getType(), Opc, Step, Start, Bound, Ctx))
     return std::nullopt;
   if (!isLoopInvariant(*Bound, F, Ctx) ||
@@ -1310,8 +1345,9 @@ std::optional<LoopTripCount> forCount(const ForStmt &F, ASTContext &Ctx,
     return std::nullopt;
   const Expr *Hi = Step > 0 ? Bound : Start;
   const Expr *Lo = Step > 0 ? Start : Bound;
-  LoopTripCount D = spellDifference(Hi, Lo, Inclusive ? 1 : 0, F, Ctx,
-                                    startConversion(Start, *Var, Ctx));
+  LoopTripCount D =
+      spellDifference(Hi, Lo, (Inclusive ? 1 : 0) - static_cast<int>(*Offset),
+                      F, Ctx, startConversion(Start, *Var, Ctx));
   D.LoopVar = Var;
   if (Step != 1 && Step != -1) {
     // Strides are only counted when constant (no spelling divides).

@@ -149,6 +149,24 @@ TEST(LoopTripCountTest, VariableBoundsAndParentheses) {
               "(n ? n : 1) > 0");
 }
 
+TEST(LoopTripCountTest, InductionVariablePlusAConstant) {
+  expectCount("for (int i = 0; i + 1 < n; ++i) {}", "n - 1", "n > 1");
+  expectCount("for (int i = 1; i + 1 < n; ++i) {}", "n - 2", "n > 2");
+  expectCount("for (int i = 0; i + 2 <= n; ++i) {}", "n - 1", "n > 1");
+  expectCount("for (int i = 0; n > i + 1; ++i) {}", "n - 1", "n > 1");
+  expectCount("for (int i = 0; 1 + i < n; ++i) {}", "n - 1", "n > 1");
+  expectCount("for (int i = start; i + 1 < n; ++i) {}", "n - start - 1",
+              "n > start + 1");
+  expectCount("for (size_t i = 1; i + 1 < local.size(); ++i) {}",
+              "local.size() - 2", "local.size() > 2");
+  expectCount("for (int i = 0; i + 2 < kN; ++i) {}", "kN - 2");
+  expectNoCount("for (int i = 0; i - 1 < n; ++i) {}");
+  expectNoCount("for (int i = 0; i + -1 < n; ++i) {}");
+  expectNoCount("for (int i = 0; i + start < n; ++i) {}");
+  expectNoCount("for (int i = 0; i + 1 != n; ++i) {}");
+  expectNoCount("for (int i = n; i + 1 > 0; --i) {}");
+}
+
 TEST(LoopTripCountTest, SizeBoundOfAReadContainer) {
   const char *Members = "Vec keys_; void mutate(); int peek() const;";
   expectCount("for (size_t i = 0; i < keys_.size(); i++) { Str s(keys_[i]); "
