@@ -368,7 +368,7 @@ bool containsDeducedType(TypeLoc TL) {
 
 AllocationInLoopCheck::AllocationInLoopCheck(StringRef Name,
                                              ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       RawReusableClasses(Options.get("ReusableClasses", "")),
       ReusableClasses(
           ::clang::tidy::utils::options::parseStringList(RawReusableClasses)),
@@ -700,6 +700,10 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
                     : *Fam == Family::Stream            ? 2u
                     : !CE || explicitArgCount(*CE) == 0 ? 0u
                                                         : 1u;
+  // The growth calls allocate, not (only) the declaration.
+  std::vector<memlint::utils::AllocationSite> Sites =
+      memlint::utils::allocationSites(*V, *Block, Ctx, V->getLocation());
+  claimAllocations(Sites);
   {
     auto D = diag(V->getLocation(),
                   "'%0' is allocated on every iteration; declare it before the "
@@ -718,8 +722,7 @@ void AllocationInLoopCheck::check(const MatchFinder::MatchResult &Result) {
     // Every iteration but the first reuses the capacity.
     memlint::utils::noteAllocationsRemoved(*this, V->getLocation(),
                                            Runs->Runs - 1, true);
-  // The growth calls allocate, not (only) the declaration.
-  memlint::utils::noteAllocationSites(*this, *V, *Block, Ctx, V->getLocation());
+  memlint::utils::noteAllocationsRemovedHere(*this, Sites);
 }
 
 } // namespace clang::tidy::memlint

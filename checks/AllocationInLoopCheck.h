@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_ALLOCATIONINLOOPCHECK_H
 #define MEMLINT_CHECKS_ALLOCATIONINLOOPCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
@@ -16,7 +17,7 @@
 
 namespace clang::tidy::memlint {
 
-class AllocationInLoopCheck : public ClangTidyCheck {
+class AllocationInLoopCheck : public memlint::utils::ProfiledCheck {
 public:
   AllocationInLoopCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -421,7 +421,7 @@ const char ArenaHeader[] = "<memlint/arena.hpp>";
 
 ArenaCandidateCheck::ArenaCandidateCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       MinAllocations(Options.get("MinAllocations", 2U)),
       Inserter(
           Options.getLocalOrGlobal(
@@ -752,6 +752,9 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
             ArenaHeader))
       Fixes.push_back(*Inc);
 
+  const memlint::utils::AllocationSite Site{
+      Alloc->getBeginLoc(), memlint::utils::ObjectAllocationFamily};
+  claimAllocations(Site);
   {
     auto D = diag(Alloc->getBeginLoc(),
                   "each '%0' is a separate heap allocation, yet all of them "
@@ -762,8 +765,7 @@ void ArenaCandidateCheck::check(const MatchFinder::MatchResult &Result) {
       for (const FixItHint &F : Fixes)
         D << F;
   }
-  memlint::utils::noteAllocationsRemovedHere(
-      *this, Alloc->getBeginLoc(), memlint::utils::ObjectAllocationFamily);
+  memlint::utils::noteAllocationsRemovedHere(*this, Site);
   if (!First)
     return;
   if (O->Linked)

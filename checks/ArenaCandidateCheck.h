@@ -10,6 +10,7 @@
 #ifndef MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 #define MEMLINT_CHECKS_ARENACANDIDATECHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -18,7 +19,7 @@
 
 namespace clang::tidy::memlint {
 
-class ArenaCandidateCheck : public ClangTidyCheck {
+class ArenaCandidateCheck : public memlint::utils::ProfiledCheck {
 public:
   ArenaCandidateCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -354,7 +354,7 @@ const internal::VariadicDynCastAllOfMatcher<Stmt, CXXParenListInitExpr>
 
 CompactStringCheck::CompactStringCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       CompactStringHeader(
           Options.get("CompactStringHeader", "<memlint/compact_string.hpp>")
               .str()),

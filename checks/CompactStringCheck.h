@@ -13,6 +13,7 @@
 #define MEMLINT_CHECKS_COMPACTSTRINGCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -28,7 +29,7 @@
 
 namespace clang::tidy::memlint {
 
-class CompactStringCheck : public ClangTidyCheck {
+class CompactStringCheck : public memlint::utils::ProfiledCheck {
 public:
   CompactStringCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -152,7 +152,7 @@ std::string copyCost(QualType T, const ASTContext &Ctx) {
 
 CopyAtLastUseCheck::CopyAtLastUseCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       RawSinkMethods(Options.get("SinkMethods", utils::DefaultSinkMethods)),
       SinkMethods(
           ::clang::tidy::utils::options::parseStringList(RawSinkMethods)),
@@ -365,6 +365,13 @@ void CopyAtLastUseCheck::emit(const Candidate &C, ASTContext &Ctx) {
                .str();
     When = "the last use of '" + Name + "'";
   }
+  // Its line also allocates for the sink (a push_back's growth): say which.
+  std::vector<memlint::utils::AllocationSite> Sites;
+  llvm::StringRef Family =
+      memlint::utils::allocationFamily(C.Source->getType());
+  if (!Family.empty())
+    Sites.push_back({C.Ref->getLocation(), Family.str()});
+  claimAllocations(Sites);
   {
     auto D = diag(C.Ref->getLocation(),
                   "'%0' is copied %1 at %2 (%3); move it instead")
@@ -373,12 +380,7 @@ void CopyAtLastUseCheck::emit(const Candidate &C, ASTContext &Ctx) {
          fixits::wrapInStdMove(*C.Source, Inserter, SM, Ctx.getLangOpts()))
       D << H;
   }
-  // Its line also allocates for the sink (a push_back's growth): say which.
-  llvm::StringRef Family =
-      memlint::utils::allocationFamily(C.Source->getType());
-  if (!Family.empty())
-    memlint::utils::noteAllocationsRemovedHere(*this, C.Ref->getLocation(),
-                                               Family);
+  memlint::utils::noteAllocationsRemovedHere(*this, Sites);
 }
 
 void CopyAtLastUseCheck::check(const MatchFinder::MatchResult &Result) {

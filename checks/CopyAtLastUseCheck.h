@@ -12,6 +12,7 @@
 
 #include "checks/utils/LastUse.h"
 #include "checks/utils/MoveCost.h"
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -24,7 +25,7 @@
 
 namespace clang::tidy::memlint {
 
-class CopyAtLastUseCheck : public ClangTidyCheck {
+class CopyAtLastUseCheck : public memlint::utils::ProfiledCheck {
 public:
   CopyAtLastUseCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;

@@ -131,7 +131,7 @@ bool hasDefaultSecondArg(QualType T, llvm::StringRef Name) {
 
 HeapFixedBufferCheck::HeapFixedBufferCheck(StringRef Name,
                                            ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       MaxStackBytes(Options.get("MaxStackBytes", 4096U)),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),

@@ -10,6 +10,7 @@
 #define MEMLINT_CHECKS_HEAPFIXEDBUFFERCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
@@ -18,7 +19,7 @@
 
 namespace clang::tidy::memlint {
 
-class HeapFixedBufferCheck : public ClangTidyCheck {
+class HeapFixedBufferCheck : public memlint::utils::ProfiledCheck {
 public:
   HeapFixedBufferCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

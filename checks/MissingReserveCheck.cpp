@@ -378,7 +378,7 @@ std::string reserveArgument(const std::string &Object, const std::string &Count,
 
 MissingReserveCheck::MissingReserveCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       // Read as text: OptionsView's bool specialization is mangled
       // differently by GCC and Clang, and the host clang-tidy is built by
       // Clang.
@@ -1015,6 +1015,13 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
       "before the loop";
   std::string Name = (Sum.Base ? Sum.Base->getNameAsString() + "." : "") +
                      C->getNameAsString();
+  // The growth call also allocates what it stores (a string copy, a
+  // make_unique): the reserve removes only the container's own regrowths.
+  std::vector<memlint::utils::AllocationSite> Sites;
+  llvm::StringRef Family = memlint::utils::allocationFamily(C->getType());
+  if (!Family.empty())
+    Sites.push_back({Call.getBeginLoc(), Family.str()});
+  claimAllocations(Sites);
   {
     auto D = diag(Call.getBeginLoc(), Message)
              << Name << (Sum.Conditional ? 1 : 0) << methodName(Call)
@@ -1027,12 +1034,7 @@ void MissingReserveCheck::emitGrowth(const Expr &Call, const Expr &Object,
                                       Stmt + "\n" + *Indent);
     }
   }
-  // The growth call also allocates what it stores (a string copy, a
-  // make_unique): the reserve removes only the container's own regrowths.
-  llvm::StringRef Family = memlint::utils::allocationFamily(C->getType());
-  if (!Family.empty())
-    memlint::utils::noteAllocationsRemovedHere(*this, Call.getBeginLoc(),
-                                               Family);
+  memlint::utils::noteAllocationsRemovedHere(*this, Sites);
   for (const LoopGrowth &Next : llvm::drop_begin(Run.Loops))
     diag(Next.Outer->getBeginLoc(),
          "'%0' grows by '%1' in this loop too; one reserve of the sum before "

@@ -10,6 +10,7 @@
 #ifndef MEMLINT_CHECKS_MISSINGRESERVECHECK_H
 #define MEMLINT_CHECKS_MISSINGRESERVECHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
@@ -19,7 +20,7 @@
 
 namespace clang::tidy::memlint {
 
-class MissingReserveCheck : public ClangTidyCheck {
+class MissingReserveCheck : public memlint::utils::ProfiledCheck {
 public:
   MissingReserveCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -24,7 +24,7 @@ namespace clang::tidy::memlint {
 
 OversizedEnumCheck::OversizedEnumCheck(StringRef Name,
                                        ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       OnlyWhenItSaves(
           utils::parseBoolOption(Options.get("OnlyWhenItSaves", "true"), true)),
       IgnoredEnumsOption(Options.get("IgnoredEnums", "")),

@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 #define MEMLINT_CHECKS_OVERSIZEDENUMCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/PublicApi.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -24,7 +25,7 @@
 namespace clang::tidy::memlint {
 
 /// See docs/checks/oversized-enum.md.
-class OversizedEnumCheck : public ClangTidyCheck {
+class OversizedEnumCheck : public memlint::utils::ProfiledCheck {
 public:
   OversizedEnumCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -154,7 +154,7 @@ bool isOrderedComparison(OverloadedOperatorKind K) {
 } // namespace
 
 PaddingWasteCheck::PaddingWasteCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       MinBytesSaved(Options.get("MinBytesSaved", 1U)),
       MinBoolsToPack(Options.get("MinBoolsToPack", 4U)),
       IgnoredRecords(Options.get("IgnoredRecords", "")),

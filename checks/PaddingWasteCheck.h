@@ -11,6 +11,7 @@
 #ifndef MEMLINT_CHECKS_PADDINGWASTECHECK_H
 #define MEMLINT_CHECKS_PADDINGWASTECHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/PublicApi.h"
 #include "checks/utils/RecordLayout.h"
 #include "checks/utils/UserCodeParents.h"
@@ -24,7 +25,7 @@
 
 namespace clang::tidy::memlint {
 
-class PaddingWasteCheck : public ClangTidyCheck {
+class PaddingWasteCheck : public memlint::utils::ProfiledCheck {
 public:
   PaddingWasteCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;

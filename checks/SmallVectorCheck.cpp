@@ -43,7 +43,7 @@ bool hasDefaultAllocator(const ClassTemplateSpecializationDecl *Spec) {
 } // namespace
 
 SmallVectorCheck::SmallVectorCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       MaxInlineElements(Options.get("MaxInlineElements", 16U)),
       MaxInlineBytes(Options.get("MaxInlineBytes", 256U)),
       SmallVectorClass(
@@ -255,6 +255,10 @@ void SmallVectorCheck::emit(const Candidate &C, uint64_t Max,
     emitArray(C, ElemSpelling, CanFix ? llvm::StringRef() : NoFix);
     return;
   }
+  // The pushes allocate, not the declaration.
+  std::vector<utils::AllocationSite> Sites =
+      utils::allocationSites(*VD, *C.Scope, Context, VD->getLocation());
+  claimAllocations(Sites);
   {
     auto Diag = diag(VD->getLocation(),
                      "%0 never holds more than %1 elements but allocates "
@@ -271,8 +275,7 @@ void SmallVectorCheck::emit(const Candidate &C, uint64_t Max,
   else if (!HasRuntime)
     diag(VD->getLocation(), "no fixit: %0", DiagnosticIDs::Note)
         << utils::RuntimeAvailability::missingReason(SmallVectorHeader);
-  // The pushes allocate, not the declaration.
-  utils::noteAllocationSites(*this, *VD, *C.Scope, Context, VD->getLocation());
+  utils::noteAllocationsRemovedHere(*this, Sites);
 }
 
 void SmallVectorCheck::emitArray(const Candidate &C,

@@ -10,6 +10,7 @@
 #define MEMLINT_CHECKS_SMALLVECTORCHECK_H
 
 #include "checks/utils/LocalUses.h"
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/RuntimeAvailability.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
@@ -19,7 +20,7 @@
 
 namespace clang::tidy::memlint {
 
-class SmallVectorCheck : public ClangTidyCheck {
+class SmallVectorCheck : public memlint::utils::ProfiledCheck {
 public:
   SmallVectorCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -10,16 +10,17 @@
 #ifndef MEMLINT_CHECKS_STRINGCONCATCHECK_H
 #define MEMLINT_CHECKS_STRINGCONCATCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::memlint {
 
-class StringConcatCheck : public ClangTidyCheck {
+class StringConcatCheck : public memlint::utils::ProfiledCheck {
 public:
   StringConcatCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context), UserScope(Context) {}
+      : ProfiledCheck(Name, Context), UserScope(Context) {}
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }

@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 #define MEMLINT_CHECKS_STRINGTEMPORARYCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/PublicApi.h"
 #include "checks/utils/StringViewUse.h"
 #include "checks/utils/UserCodeParents.h"
@@ -21,7 +22,7 @@
 
 namespace clang::tidy::memlint {
 
-class StringTemporaryCheck : public ClangTidyCheck {
+class StringTemporaryCheck : public memlint::utils::ProfiledCheck {
 public:
   StringTemporaryCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;

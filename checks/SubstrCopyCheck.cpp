@@ -153,7 +153,7 @@ bool fitsInline(const CXXMemberCallExpr &Call, ASTContext &Ctx) {
 } // namespace
 
 SubstrCopyCheck::SubstrCopyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}

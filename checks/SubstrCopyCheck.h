@@ -10,13 +10,14 @@
 #ifndef MEMLINT_CHECKS_SUBSTRCOPYCHECK_H
 #define MEMLINT_CHECKS_SUBSTRCOPYCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/UserCodeParents.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 
 namespace clang::tidy::memlint {
 
-class SubstrCopyCheck : public ClangTidyCheck {
+class SubstrCopyCheck : public memlint::utils::ProfiledCheck {
 public:
   SubstrCopyCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {

@@ -194,7 +194,7 @@ bool UnneededCopyCheck::movedAtLastUseInstead(const VarDecl &Var,
 }
 
 UnneededCopyCheck::UnneededCopyCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), UserScope(Context),
+    : ProfiledCheck(Name, Context), UserScope(Context),
       MaxTrivialSize(Options.get("MaxTrivialSize", 16U)),
       StringViewParams(utils::parseBoolOption(
           Options.get("StringViewParams", "true"), true)),

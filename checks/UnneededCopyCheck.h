@@ -9,6 +9,7 @@
 #ifndef MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 #define MEMLINT_CHECKS_UNNEEDEDCOPYCHECK_H
 
+#include "checks/utils/ProfiledDiagnostics.h"
 #include "checks/utils/PublicApi.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/UserCodeParents.h"
@@ -21,7 +22,7 @@
 
 namespace clang::tidy::memlint {
 
-class UnneededCopyCheck : public ClangTidyCheck {
+class UnneededCopyCheck : public memlint::utils::ProfiledCheck {
 public:
   UnneededCopyCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;

@@ -118,24 +118,31 @@ bool mayGrow(const Stmt *Call, const DeclRefExpr &Ref) {
 
 } // namespace
 
-void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
-                         const Stmt &Scope, ASTContext &Ctx,
-                         SourceLocation DiagLoc) {
+std::vector<AllocationSite> allocationSites(const VarDecl &V, const Stmt &Scope,
+                                            ASTContext &Ctx,
+                                            SourceLocation DiagLoc) {
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::StringRef Family = allocationFamily(V.getType());
+  std::string Family = allocationFamily(V.getType()).str();
   std::set<std::pair<FileID, unsigned>> Lines;
   if (DiagLoc.isValid())
     Lines.insert({SM.getFileID(SM.getExpansionLoc(DiagLoc)),
                   SM.getExpansionLineNumber(DiagLoc)});
+  std::vector<AllocationSite> Sites;
   for (const DeclRefExpr *Ref : findReferences(V, Scope)) {
     SourceLocation Loc = Ref->getLocation();
     if (Loc.isMacroID() || !mayGrow(user(*Ref, Ctx), *Ref))
       continue;
-    if (!Lines.insert({SM.getFileID(Loc), SM.getExpansionLineNumber(Loc)})
-             .second)
-      continue;
-    noteAllocationsRemovedHere(Check, Loc, Family);
+    if (Lines.insert({SM.getFileID(Loc), SM.getExpansionLineNumber(Loc)})
+            .second)
+      Sites.push_back({Loc, Family});
   }
+  return Sites;
+}
+
+void noteAllocationsRemovedHere(ClangTidyCheck &Check,
+                                llvm::ArrayRef<AllocationSite> Sites) {
+  for (const AllocationSite &S : Sites)
+    noteAllocationsRemovedHere(Check, S.Loc, S.Family);
 }
 
 } // namespace clang::tidy::memlint::utils

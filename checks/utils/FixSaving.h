@@ -17,6 +17,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace clang::tidy::memlint::utils {
 
@@ -50,16 +52,26 @@ inline constexpr const char *ObjectAllocationFamily = "object";
 void noteAllocationsRemovedHere(ClangTidyCheck &Check, SourceLocation Loc,
                                 llvm::StringRef Family);
 
-/// Notes AllocationsRemovedNote, with \p V's allocationFamily, at each line of
-/// \p Scope where \p V is grown: a non-const member call or overloaded
-/// operator on it other than element access and iteration (`V[I]`, `at`,
-/// `front`, `begin`, ...), or a call taking it by non-const reference.
-/// `memlint check --profile` attributes the allocations of that family
-/// profiled at those lines (besides the diagnostic's own line, which gets no
-/// note) to the finding. Each line once; none inside macros.
-void noteAllocationSites(ClangTidyCheck &Check, const VarDecl &V,
-                         const Stmt &Scope, ASTContext &Ctx,
-                         SourceLocation DiagLoc);
+/// A line whose allocations a fix removes, and of which family ("" for all).
+struct AllocationSite {
+  SourceLocation Loc;
+  std::string Family;
+};
+
+/// noteAllocationsRemovedHere at each of \p Sites.
+void noteAllocationsRemovedHere(ClangTidyCheck &Check,
+                                llvm::ArrayRef<AllocationSite> Sites);
+
+/// The lines of \p Scope where \p V is grown, with \p V's allocationFamily:
+/// a non-const member call or overloaded operator on it other than element
+/// access and iteration (`V[I]`, `at`, `front`, `begin`, ...), or a call
+/// taking it by non-const reference. Each line once, not \p DiagLoc's, none
+/// inside macros. A check notes them (`memlint check --profile` credits the
+/// finding with that family's allocations there) and claims them first
+/// (ProfiledCheck).
+std::vector<AllocationSite> allocationSites(const VarDecl &V, const Stmt &Scope,
+                                            ASTContext &Ctx,
+                                            SourceLocation DiagLoc);
 
 } // namespace clang::tidy::memlint::utils
 

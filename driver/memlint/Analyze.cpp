@@ -144,6 +144,30 @@ struct PathResolver {
   }
 };
 
+// \p Message without the counts a check's ProfileFile option adds
+// (checks/utils/ProfiledCheck.h), " (N allocations, x% of the profiled run)":
+// they change with every profile, and fingerprints, baselines and the
+// merging of a header's findings read the message. `check --profile` gives
+// the driver's own counts.
+std::string withoutProfileCounts(llvm::StringRef Message) {
+  llvm::StringRef Rest = Message;
+  if (!Rest.consume_back("% of the profiled run)"))
+    return Message.str();
+  size_t Open = Rest.rfind(" (");
+  if (Open == llvm::StringRef::npos)
+    return Message.str();
+  llvm::StringRef Counts = Rest.substr(Open + 2);
+  uint64_t N;
+  if (Counts.consumeInteger(10, N) ||
+      !(Counts.consume_front(" allocations, ") ||
+        Counts.consume_front(" allocation, ")))
+    return Message.str();
+  double D;
+  if (Counts.getAsDouble(D))
+    return Message.str();
+  return Rest.substr(0, Open).str();
+}
+
 // Message, position and replacements of a DiagnosticMessage or a note. The
 // YAML is read in one pass, so paths stay as written until the diagnostic's
 // BuildDirectory (which comes last) is known.
@@ -215,6 +239,7 @@ bool parseExportedFixes(llvm::StringRef Yaml, std::vector<Finding> &Out,
           else if (K == "BuildDirectory")
             BuildDir = scalar(DV);
         });
+        F.Message = withoutProfileCounts(F.Message);
         F.Pos.File = Resolve(F.Pos.File, BuildDir);
         for (Edit &E : F.Edits)
           E.File = Resolve(E.File, BuildDir);

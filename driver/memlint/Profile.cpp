@@ -199,6 +199,9 @@ void writeSite(llvm::json::OStream &J, const ProfileSite &S) {
     else
       writeFrame(J, S.Stack[U], false);
     J.attributeEnd();
+    // So that readers without the stack rules (the checks' ProfileFile)
+    // need not classify frames.
+    J.attribute("family", allocatingFamily(S));
     J.attributeArray("stack", [&] {
       for (const ProfileFrame &F : S.Stack)
         writeFrame(J, F, true);
