@@ -1,12 +1,14 @@
 //===--- CopyAtLastUseCheck.cpp - memlint-copy-at-last-use ----------------===//
 
 #include "CopyAtLastUseCheck.h"
+#include "checks/utils/AllocationBehaviour.h"
 #include "checks/utils/FixSaving.h"
 #include "checks/utils/LocalLifetime.h"
 #include "checks/utils/LocalUses.h"
 #include "checks/utils/ReadOnlyUse.h"
 #include "checks/utils/SinkCall.h"
 #include "checks/utils/StringConcat.h"
+#include "checks/utils/ValueWrappers.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "fixits/Includes.h"
 #include "fixits/Move.h"
@@ -51,10 +53,6 @@ TemplateKind templateKindOf(const DeclContext *DC) {
     }
   }
   return K;
-}
-
-QualType plain(QualType T) {
-  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
 }
 
 /// The node that consumes the value of \p E, above temporaries and the
@@ -130,20 +128,24 @@ std::string constructedSink(const CXXConstructExpr &Copy, ASTContext &Ctx,
 
 /// What one copy of \p T costs, for the message.
 std::string copyCost(QualType T, const ASTContext &Ctx) {
-  T = plain(T);
+  T = memlint::utils::valueType(T);
   std::string Name = T.getAsString(Ctx.getPrintingPolicy());
   const auto *RD = T->getAsCXXRecordDecl();
-  StringRef Id = RD && RD->getIdentifier() ? RD->getName() : "";
-  bool Std = RD && RD->isInStdNamespace();
-  if (Std && Id == "basic_string")
+  if (!RD)
+    return "'" + Name + "' has a non-trivial copy";
+  switch (utils::allocationKindOf(*RD)) {
+  case utils::AllocationKind::SmallBuffer:
     return "copying a std::string allocates past the small-string buffer";
-  if (Std && llvm::is_contained({"vector", "deque", "list", "forward_list",
-                                 "map", "multimap", "set", "multiset",
-                                 "unordered_map", "unordered_set",
-                                 "unordered_multimap", "unordered_multiset"},
-                                Id))
+  case utils::AllocationKind::Contiguous:
+  case utils::AllocationKind::NodeBased:
+  case utils::AllocationKind::HashTable:
     return "copying a '" + Name + "' allocates and copies every element";
-  if (Std && Id == "shared_ptr")
+  case utils::AllocationKind::Stream:
+  case utils::AllocationKind::Unknown:
+    break;
+  }
+  if (RD->isInStdNamespace() && RD->getIdentifier() &&
+      RD->getName() == "shared_ptr")
     return "copying a '" + Name + "' updates an atomic reference count";
   return "'" + Name + "' has a non-trivial copy";
 }
@@ -255,7 +257,9 @@ static std::string sinkOf(const MatchFinder::MatchResult &Result,
   const FunctionDecl *Callee = Call   ? Call->getMethodDecl()
                                : Free ? Free->getDirectCallee()
                                       : nullptr;
-  if (!Callee || !Param || plain(Param->getType()) != plain(SourceType) ||
+  if (!Callee || !Param ||
+      memlint::utils::valueType(Param->getType()) !=
+          memlint::utils::valueType(SourceType) ||
       !utils::takesRvalueToo(*Callee, *Param))
     return "";
   // `v.push_back(v[0])`: the container may move its elements first.

@@ -145,6 +145,14 @@ AllocationKind allocationKindOf(const CXXRecordDecl &RD) {
   return AllocationKind::Unknown;
 }
 
+bool isOwningStdContainer(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  AllocationKind Kind = allocationKindOf(*RD);
+  return Kind != AllocationKind::Unknown && Kind != AllocationKind::Stream;
+}
+
 StandardLibrary standardLibraryOf(const CXXRecordDecl &BasicString) {
   const CXXRecordDecl *Def = BasicString.getDefinition();
   if (!Def || !isStdNamed(*Def, "basic_string"))

@@ -55,6 +55,11 @@ enum class AllocationKind {
 /// template, or anything else).
 AllocationKind allocationKindOf(const CXXRecordDecl &RD);
 
+/// Whether \p T (references and cv-qualifiers ignored) is a standard string
+/// or container: a copy allocates a buffer or nodes of its own and never
+/// refers to the object it was copied from.
+bool isOwningStdContainer(QualType T);
+
 /// The standard library a std::basic_string specialization comes from.
 enum class StandardLibrary { LibStdCxx, LibStdCxxCow, LibCxx, Unknown };
 

@@ -1,8 +1,10 @@
 //===--- LastUse.cpp - is this the last use of a variable? ----------------===//
 
 #include "LastUse.h"
+#include "AllocationBehaviour.h"
 #include "LocalUses.h"
 
+#include "ValueWrappers.h"
 #include "clang-tidy/utils/ExprSequence.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -67,10 +69,6 @@ public:
   }
 };
 
-QualType plain(QualType T) {
-  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-}
-
 bool isScalarNonPointer(QualType T) {
   return T->isArithmeticType() || T->isEnumeralType() || T->isVoidType() ||
          T->isNullPtrType();
@@ -78,26 +76,13 @@ bool isScalarNonPointer(QualType T) {
 
 /// Whether the value of \p P, an expression whose operand \p E may refer to
 /// the object, can no longer refer to it.
-/// Whether \p T is a standard string or container: a copy owns its own
-/// buffer and never refers to the object it was copied from (a user type's
-/// copy might keep its address; an iterator's or a view's copy does).
-bool isStdValueClass(QualType T) {
-  const auto *RD = T->getAsCXXRecordDecl();
-  return RD && RD->isInStdNamespace() && RD->getIdentifier() &&
-         llvm::is_contained({"basic_string", "vector", "deque", "list",
-                             "forward_list", "map", "multimap", "set",
-                             "multiset", "unordered_map", "unordered_set",
-                             "unordered_multimap", "unordered_multiset"},
-                            RD->getName());
-}
-
 bool cutsAlias(const Expr &P, QualType VarType) {
   if (P.isPRValue() && isScalarNonPointer(P.getType()))
     return true;
   // A copy of a part (`std::string s = parts[0]`) is a new object.
   if (const auto *C = dyn_cast<CXXConstructExpr>(&P))
     if (C->getConstructor()->isCopyConstructor() &&
-        isStdValueClass(C->getType()))
+        isOwningStdContainer(C->getType()))
       return true;
   QualType Plain = P.getType().getCanonicalType().getUnqualifiedType();
   if (P.isPRValue() && Plain == VarType.getCanonicalType().getUnqualifiedType())
@@ -121,10 +106,10 @@ const Expr *assignedTo(const Expr &P, const Expr &E) {
 /// that now points into it, or somewhere the analysis does not follow.
 AliasTarget assignmentTarget(const Expr &Lhs, const Expr &Rhs,
                              QualType VarType) {
-  if (plain(Lhs.getType()) == plain(VarType))
+  if (valueType(Lhs.getType()) == valueType(VarType))
     return {}; // `y = v`: y holds a copy
-  if (plain(Lhs.getType()) == plain(Rhs.getType()) &&
-      isStdValueClass(Lhs.getType()))
+  if (valueType(Lhs.getType()) == valueType(Rhs.getType()) &&
+      isOwningStdContainer(Lhs.getType()))
     return {}; // `y = v[0]`: y holds a copy of the part
   if (const auto *R = dyn_cast<DeclRefExpr>(Lhs.IgnoreParenImpCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(R->getDecl());

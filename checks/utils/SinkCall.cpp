@@ -3,6 +3,7 @@
 #include "SinkCall.h"
 #include "LocalLifetime.h"
 #include "MoveCost.h"
+#include "ValueWrappers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -11,10 +12,6 @@
 namespace clang::tidy::memlint::utils {
 
 namespace {
-
-QualType plain(QualType T) {
-  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
-}
 
 /// Whether \p Param of a function template specialization is a forwarding
 /// reference in the template (`Args&&...`, `P&&`).
@@ -53,8 +50,9 @@ bool isRvalueTwin(const FunctionDecl &Base, const FunctionDecl &Other,
   for (unsigned I = 0; I < Base.getNumParams(); ++I) {
     QualType A = Base.getParamDecl(I)->getType();
     QualType B = Other.getParamDecl(I)->getType();
-    if (I != Index ? A.getCanonicalType() != B.getCanonicalType()
-                   : !B->isRValueReferenceType() || plain(A) != plain(B))
+    if (I != Index
+            ? A.getCanonicalType() != B.getCanonicalType()
+            : !B->isRValueReferenceType() || valueType(A) != valueType(B))
       return false;
   }
   return true;
@@ -111,7 +109,8 @@ bool isSinkArgument(const VarUse &Use, QualType VarType,
     return false;
   const ParmVarDecl &Param = *FD->getParamDecl(Use.ArgIndex);
   return Param.getType()->isLValueReferenceType() &&
-         plain(Param.getType()) == plain(VarType) && takesRvalueToo(*FD, Param);
+         valueType(Param.getType()) == valueType(VarType) &&
+         takesRvalueToo(*FD, Param);
 }
 
 bool isCopyAssignedFrom(const VarUse &Use) {

@@ -32,6 +32,13 @@ enum class CastsSkipped {
 /// and ParenExpr nodes around it, nor the casts of \p Casts. Null stays null.
 const Expr *skipValueWrappers(const Expr *E, CastsSkipped Casts);
 
+/// The type of the value \p T refers to or holds: no reference, no
+/// cv-qualifiers, no sugar. Two expressions of one value type hold the same
+/// kind of object however their types are spelled.
+inline QualType valueType(QualType T) {
+  return T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+}
+
 } // namespace clang::tidy::memlint::utils
 
 #endif
