@@ -17,15 +17,6 @@ llvm::Error malformed(llvm::StringRef Name, const llvm::Twine &What) {
                                  Name + ": " + What);
 }
 
-// Whitespace does not make a line differ (the driver's rule too).
-std::string squeeze(llvm::StringRef S) {
-  std::string Out;
-  for (char C : S)
-    if (!llvm::isSpace(C))
-      Out += C;
-  return Out;
-}
-
 // The profiled text of a site's own line: that of its innermost user frame.
 std::optional<std::string> siteSource(const llvm::json::Object &Site) {
   const llvm::json::Array *Stack = Site.getArray("stack");
@@ -42,11 +33,22 @@ std::optional<std::string> siteSource(const llvm::json::Object &Site) {
   return std::nullopt;
 }
 
-// The same file: the same canonical path, or (a profile converted from DHAT
-// without --fullpath-after=) a path ending in the profile's relative name at
-// a directory boundary.
-bool sameFile(llvm::StringRef ProfileName, llvm::StringRef CanonicalName,
-              llvm::StringRef File) {
+std::string squeeze(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!llvm::isSpace(C))
+      Out += C;
+  return Out;
+}
+
+} // namespace
+
+bool sameProfiledLine(llvm::StringRef Profiled, llvm::StringRef Now) {
+  return squeeze(Profiled) == squeeze(Now);
+}
+
+bool sameProfiledFile(llvm::StringRef ProfileName,
+                      llvm::StringRef CanonicalName, llvm::StringRef File) {
   if (!CanonicalName.empty())
     return CanonicalName == File;
   while (ProfileName.consume_front("./"))
@@ -54,8 +56,6 @@ bool sameFile(llvm::StringRef ProfileName, llvm::StringRef CanonicalName,
   return File.size() > ProfileName.size() && File.ends_with(ProfileName) &&
          File[File.size() - ProfileName.size() - 1] == '/';
 }
-
-} // namespace
 
 llvm::Expected<std::shared_ptr<const ProfileCounts>>
 ProfileCounts::parse(llvm::StringRef Text, llvm::StringRef Name) {
@@ -134,11 +134,11 @@ uint64_t ProfileCounts::allocationsAt(llvm::StringRef File, unsigned Line,
   uint64_t N = 0;
   for (const Site &S : It->second) {
     auto C = Canonical.find(S.File);
-    if (!sameFile(S.File, C == Canonical.end() ? "" : C->second, File))
+    if (!sameProfiledFile(S.File, C == Canonical.end() ? "" : C->second, File))
       continue;
     if (!Family.empty() && S.Family != Family)
       continue;
-    if (S.Source && squeeze(*S.Source) != squeeze(LineText))
+    if (S.Source && !sameProfiledLine(*S.Source, LineText))
       continue;
     N += S.Allocations;
   }

@@ -62,6 +62,19 @@ private:
   llvm::StringMap<std::string> Canonical;
 };
 
+/// Whether a line profiled as \p Profiled reads \p Now: the same text,
+/// whitespace aside (a reindented line keeps its sites). `memlint check
+/// --profile` asks it too.
+bool sameProfiledLine(llvm::StringRef Profiled, llvm::StringRef Now);
+
+/// Whether the profile's file name \p ProfileName, whose canonical path is
+/// \p CanonicalName (empty for a relative name), is the file at canonical
+/// path \p File: the same path, or (a profile converted from DHAT without
+/// --fullpath-after=) \p File ends in the relative name at a directory
+/// boundary.
+bool sameProfiledFile(llvm::StringRef ProfileName,
+                      llvm::StringRef CanonicalName, llvm::StringRef File);
+
 } // namespace clang::tidy::memlint::utils
 
 #endif // MEMLINT_CHECKS_UTILS_PROFILECOUNTS_H

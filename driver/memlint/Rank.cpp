@@ -13,6 +13,7 @@
 
 #include "Driver.h"
 #include "Profile.h"
+#include "checks/utils/ProfileCounts.h"
 
 #include "llvm/ADT/StringExtras.h"
 
@@ -40,14 +41,6 @@ struct LineSite {
   uint64_t Bytes = 0;
   bool Covered = false;
 };
-
-std::string squeeze(llvm::StringRef S) {
-  std::string Out;
-  for (char C : S)
-    if (!llvm::isSpace(C))
-      Out += C;
-  return Out;
-}
 
 // Groups the user-code sites of \p P by file and line.
 std::vector<LineSite> lineSites(const Profile &P) {
@@ -78,19 +71,6 @@ std::vector<LineSite> lineSites(const Profile &P) {
   return Out;
 }
 
-// The same file: the same canonical path, or (a profile that names files
-// relatively, DHAT without --fullpath-after=) a path ending in the
-// profile's name at a directory boundary.
-bool sameFile(const LineSite &S, llvm::StringRef Path) {
-  if (!S.Path.empty())
-    return S.Path == Path;
-  llvm::StringRef Name = S.File;
-  while (Name.consume_front("./"))
-    ;
-  return Path.ends_with(Name) && Path.size() > Name.size() &&
-         Path[Path.size() - Name.size() - 1] == '/';
-}
-
 // Drops (with a warning) the sites whose line reads differently now than
 // when it was profiled. A file that cannot be read is no finding's file.
 void dropChangedLines(std::vector<LineSite> &Sites, SourceCache &Sources,
@@ -99,7 +79,8 @@ void dropChangedLines(std::vector<LineSite> &Sites, SourceCache &Sources,
     if (!S.Source || S.Path.empty() || !Sources.get(S.Path))
       return false;
     if (S.Line <= Sources.lineCount(S.Path) &&
-        squeeze(Sources.line(S.Path, S.Line)) == squeeze(*S.Source))
+        clang::tidy::memlint::utils::sameProfiledLine(
+            *S.Source, Sources.line(S.Path, S.Line)))
       return false;
     Warnings << "memlint: warning: " << S.File << ":" << S.Line
              << " changed since it was profiled; its " << S.Allocations
@@ -204,7 +185,9 @@ ProfileSummary attributeProfile(std::vector<Finding> &Findings,
       auto [Lo, Hi] = ByLine.equal_range(C.Line);
       for (auto It = Lo; It != Hi; ++It) {
         LineSite &S = *It->second;
-        if (!sameFile(S, C.File) || (!C.Family.empty() && C.Family != S.Family))
+        if (!clang::tidy::memlint::utils::sameProfiledFile(S.File, S.Path,
+                                                           C.File) ||
+            (!C.Family.empty() && C.Family != S.Family))
           continue;
         FP.Allocations += S.Allocations;
         FP.Bytes += S.Bytes;
