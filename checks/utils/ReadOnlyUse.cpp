@@ -131,6 +131,58 @@ QualType paramTypeAt(const FunctionDecl *FD, const Expr *CalleeExpr,
   return {};
 }
 
+// The element `*It` (or its member `It->M`) is only read as a value:
+// converted to an rvalue, or the object of a const member call.
+bool isValueRead(const Expr *Deref, ASTContext &Ctx) {
+  DynTypedNode Node;
+  const Expr *Up = singleParentExpr(Deref, Ctx, &Node);
+  // `It->first.size()`: members of members, then a const call.
+  while (isa_and_nonnull<MemberExpr, ParenExpr>(Up))
+    Up = singleParentExpr(Up, Ctx, &Node);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Up))
+    return MC->getMethodDecl() && MC->getMethodDecl()->isConst();
+  const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(Up);
+  return ICE && ICE->getCastKind() == CK_LValueToRValue;
+}
+
+// `It == End`, `++It`, `It->Member` or `*It` read as a value.
+bool isIteratorRead(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  DynTypedNode Node;
+  const Expr *Up = singleParentExpr(Ref, Ctx, &Node);
+  while (Up && isa<ImplicitCastExpr, ParenExpr>(Up) &&
+         Up->getType()->isRecordType())
+    Up = singleParentExpr(Up, Ctx, &Node);
+  const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Up);
+  if (!Op || Op->getNumArgs() == 0 || Op->getArg(0)->IgnoreImpCasts() != Ref)
+    return Op && isComparisonOperator(Op->getOperator());
+  switch (Op->getOperator()) {
+  case OO_PlusPlus:
+  case OO_MinusMinus:
+    return true;
+  case OO_Arrow:
+  case OO_Star:
+    return isValueRead(Op, Ctx);
+  default:
+    return isComparisonOperator(Op->getOperator());
+  }
+}
+
+// Whether \p VD, an `auto` local initialized by \p Init (an iterator a
+// non-const overload returned: `auto It = m.find(k)`), is only compared,
+// stepped and read through: with a const object `auto` deduces the
+// const iterator, and every such use still compiles and means the same.
+bool isReadOnlyIterator(const VarDecl *VD, const Expr *Init, ASTContext &Ctx) {
+  if (!VD || !VD->getInit() || VD->getInit()->IgnoreParens() != Init ||
+      !VD->getType()->getAs<AutoType>() || !VD->getType()->isRecordType())
+    return false;
+  const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext());
+  if (!FD || !FD->getBody())
+    return false;
+  return llvm::all_of(
+      findReferences(*VD, *FD->getBody()),
+      [&](const DeclRefExpr *Ref) { return isIteratorRead(Ref, Ctx); });
+}
+
 class Classifier {
 public:
   explicit Classifier(ASTContext &Ctx) : Ctx(Ctx) {}
@@ -344,8 +396,9 @@ private:
     while (true) {
       const Expr *Up = singleParentExpr(P, Ctx, &Node);
       if (!Up)
-        return isReadOnlyIterator(Node.get<VarDecl>(), P) ? UseKind::Read
-                                                          : UseKind::Modified;
+        return isReadOnlyIterator(Node.get<VarDecl>(), P, Ctx)
+                   ? UseKind::Read
+                   : UseKind::Modified;
       // `puts(s.data())`: the pointer is converted to pointer-to-const.
       if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Up);
           ICE && ICE->getCastKind() == CK_NoOp &&
@@ -372,58 +425,6 @@ private:
         return BO->isComparisonOp() ? UseKind::Read : UseKind::Modified;
       return UseKind::Modified;
     }
-  }
-
-  /// Whether \p VD, an `auto` local initialized by \p Init (an iterator a
-  /// non-const overload returned: `auto It = m.find(k)`), is only compared,
-  /// stepped and read through: with a const object `auto` deduces the
-  /// const iterator, and every such use still compiles and means the same.
-  bool isReadOnlyIterator(const VarDecl *VD, const Expr *Init) {
-    if (!VD || !VD->getInit() || VD->getInit()->IgnoreParens() != Init ||
-        !VD->getType()->getAs<AutoType>() || !VD->getType()->isRecordType())
-      return false;
-    const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext());
-    if (!FD || !FD->getBody())
-      return false;
-    return llvm::all_of(
-        findReferences(*VD, *FD->getBody()),
-        [&](const DeclRefExpr *Ref) { return isIteratorRead(Ref); });
-  }
-
-  /// `It == End`, `++It`, `It->Member` or `*It` read as a value.
-  bool isIteratorRead(const DeclRefExpr *Ref) {
-    DynTypedNode Node;
-    const Expr *Up = singleParentExpr(Ref, Ctx, &Node);
-    while (Up && isa<ImplicitCastExpr, ParenExpr>(Up) &&
-           Up->getType()->isRecordType())
-      Up = singleParentExpr(Up, Ctx, &Node);
-    const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(Up);
-    if (!Op || Op->getNumArgs() == 0 || Op->getArg(0)->IgnoreImpCasts() != Ref)
-      return Op && isComparisonOperator(Op->getOperator());
-    switch (Op->getOperator()) {
-    case OO_PlusPlus:
-    case OO_MinusMinus:
-      return true;
-    case OO_Arrow:
-    case OO_Star:
-      return isValueRead(Op);
-    default:
-      return isComparisonOperator(Op->getOperator());
-    }
-  }
-
-  /// The element `*It` (or its member `It->M`) is only read as a value:
-  /// converted to an rvalue, or the object of a const member call.
-  bool isValueRead(const Expr *Deref) {
-    DynTypedNode Node;
-    const Expr *Up = singleParentExpr(Deref, Ctx, &Node);
-    // `It->first.size()`: members of members, then a const call.
-    while (isa_and_nonnull<MemberExpr, ParenExpr>(Up))
-      Up = singleParentExpr(Up, Ctx, &Node);
-    if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Up))
-      return MC->getMethodDecl() && MC->getMethodDecl()->isConst();
-    const auto *ICE = dyn_cast_or_null<ImplicitCastExpr>(Up);
-    return ICE && ICE->getCastKind() == CK_LValueToRValue;
   }
 
   UseKind classifyNonExprParent(const Expr *E, const DynTypedNode &Node,
